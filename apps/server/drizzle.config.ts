@@ -1,0 +1,9 @@
+import { defineConfig } from 'drizzle-kit';
+
+// drizzle-kit only *generates* migrations; the app applies them at start (see src/platform/db/migrate.ts).
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './src/platform/db/schema.ts',
+  out: './migrations',
+  casing: 'snake_case',
+});

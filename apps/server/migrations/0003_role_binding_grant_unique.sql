@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX "role_bindings_user_grant_unique" ON "role_bindings" USING btree ("folder_id","role_id","user_id") WHERE "role_bindings"."user_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "role_bindings_group_grant_unique" ON "role_bindings" USING btree ("folder_id","role_id","group_id") WHERE "role_bindings"."group_id" is not null;

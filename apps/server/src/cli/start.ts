@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import { startServer, stopOnSignals } from '../server.js';
+import { cliConfig, describeDatabase } from './shared.js';
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('Start the server: migrate the database, serve the API and the web UI (HOST:PORT).')
+    .action(async () => {
+      const config = cliConfig();
+      const server = await startServer(config);
+      stopOnSignals(server);
+      server.app.log.info({ url: server.url, database: describeDatabase(config) }, 'Rampart is ready');
+    });
+}

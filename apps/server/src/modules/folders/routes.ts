@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { auditContextOf } from '../../platform/audit/record.js';
+import { accessFor } from '../../platform/auth/access.js';
+import { requireOrgCaller } from '../../platform/auth/caller.js';
+import type { ModuleDefinition } from '../../platform/context.js';
+import { decodeCursor } from '../../platform/http/pagination.js';
+import { expectedVersion } from '../../platform/http/versioning.js';
+import {
+  createFolderBody,
+  folderIdParams,
+  folderPage,
+  folderSchema,
+  folderTree,
+  listFoldersQuery,
+  updateFolderBody,
+} from './contracts.js';
+import { createFolderService } from './service.js';
+
+export const foldersModule: ModuleDefinition = {
+  name: 'folders',
+  register(app, { db }) {
+    const service = createFolderService({ db });
+    const tags = ['folders'];
+
+    app.get(
+      '/folders',
+      {
+        schema: {
+          operationId: 'listFolders',
+          tags,
+          description: 'Folders the caller may read, one page at a time.',
+          querystring: listFoldersQuery,
+          response: { 200: folderPage },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        const { cursor, ...query } = request.query;
+        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+      },
+    );
+
+    app.get(
+      '/folders/tree',
+      {
+        schema: {
+          operationId: 'getFolderTree',
+          tags,
+          description: 'Every folder the caller may read, parents before children (to draw the tree).',
+          response: { 200: folderTree },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        return { items: await service.tree(await accessFor(db, caller)) };
+      },
+    );
+
+    app.get(
+      '/folders/:id',
+      {
+        schema: {
+          operationId: 'getFolder',
+          tags,
+          description: 'One folder, with the caller’s abilities on it.',
+          params: folderIdParams,
+          response: { 200: folderSchema },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        return service.get(await accessFor(db, caller), request.params.id);
+      },
+    );
+
+    app.post(
+      '/folders',
+      {
+        schema: {
+          operationId: 'createFolder',
+          tags,
+          description: 'Creates a folder under `parentId` (needs folder:create there).',
+          body: createFolderBody,
+          response: { 201: folderSchema },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireOrgCaller(request);
+        const folder = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+        return reply.status(201).send(folder);
+      },
+    );
+
+    app.patch(
+      '/folders/:id',
+      {
+        schema: {
+          operationId: 'updateFolder',
+          tags,
+          description:
+            'Renames, describes or moves a folder (its whole subtree moves with it). Send the version you ' +
+            'loaded (If-Match or `version`); a stale one answers 409 and changes nothing.',
+          params: folderIdParams,
+          body: updateFolderBody,
+          response: { 200: folderSchema },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        const { version, ...changes } = request.body;
+        return service.update(
+          await accessFor(db, caller),
+          auditContextOf(request),
+          request.params.id,
+          expectedVersion(request, version),
+          changes,
+        );
+      },
+    );
+
+    app.delete(
+      '/folders/:id',
+      {
+        schema: {
+          operationId: 'deleteFolder',
+          tags,
+          description: 'Deletes an empty folder. A folder with subfolders or objects is refused (409).',
+          params: folderIdParams,
+          querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }),
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireOrgCaller(request);
+        await service.remove(
+          await accessFor(db, caller),
+          auditContextOf(request),
+          request.params.id,
+          expectedVersion(request, request.query.version),
+        );
+        return reply.status(204).send(null);
+      },
+    );
+  },
+};

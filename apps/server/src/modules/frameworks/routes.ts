@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { auditContextOf } from '../../platform/audit/record.js';
+import { accessFor } from '../../platform/auth/access.js';
+import { requireOrgCaller } from '../../platform/auth/caller.js';
+import type { ModuleDefinition } from '../../platform/context.js';
+import { decodeCursor } from '../../platform/http/pagination.js';
+import {
+  frameworkIdParams,
+  frameworkPage,
+  frameworkSchema,
+  listFrameworksQuery,
+  listRequirementsQuery,
+  requirementParams,
+  requirementSchema,
+  requirementTree,
+} from './contracts.js';
+import { registerLibraryImports } from './imports/routes.js';
+import { registerMappingSets } from './mapping-sets/routes.js';
+import { registerReferenceControls } from './reference-controls/routes.js';
+import { createFrameworkService } from './service.js';
+
+export const frameworksModule: ModuleDefinition = {
+  name: 'frameworks',
+  async register(app, ctx) {
+    const { db } = ctx;
+    const service = createFrameworkService({ db });
+    const tags = ['frameworks'];
+
+    app.get(
+      '/frameworks',
+      {
+        schema: {
+          operationId: 'listFrameworks',
+          tags,
+          description:
+            'Frameworks of the library (shipped with Rampart) and those the organisation imported, by name. ' +
+            'Needs framework:read somewhere in the organisation.',
+          querystring: listFrameworksQuery,
+          response: { 200: frameworkPage },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        const { cursor, ...query } = request.query;
+        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+      },
+    );
+
+    app.get(
+      '/frameworks/:id',
+      {
+        schema: {
+          operationId: 'getFramework',
+          tags,
+          description: 'One framework version with its implementation groups, scoring scale and counts.',
+          params: frameworkIdParams,
+          response: { 200: frameworkSchema },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        return service.get(await accessFor(db, caller), request.params.id);
+      },
+    );
+
+    app.get(
+      '/frameworks/:id/requirements',
+      {
+        schema: {
+          operationId: 'listFrameworkRequirements',
+          tags,
+          description:
+            'The requirement tree in depth-first order (parents before children), compact: texts are left out ' +
+            'and read one node at a time. Filters keep the order; a filtered list may omit the ancestors.',
+          params: frameworkIdParams,
+          querystring: listRequirementsQuery,
+          response: { 200: requirementTree },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        return {
+          items: await service.requirements(await accessFor(db, caller), request.params.id, request.query),
+        };
+      },
+    );
+
+    app.get(
+      '/frameworks/:id/requirements/:nodeId',
+      {
+        schema: {
+          operationId: 'getFrameworkRequirement',
+          tags,
+          description:
+            'One requirement node with its description, annotation, format-specific extras and the reference ' +
+            'controls it proposes.',
+          params: requirementParams,
+          response: { 200: requirementSchema },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        return service.requirement(await accessFor(db, caller), request.params.id, request.params.nodeId);
+      },
+    );
+
+    app.delete(
+      '/frameworks/:id',
+      {
+        schema: {
+          operationId: 'deleteFramework',
+          tags,
+          description:
+            'Deletes a framework the organisation imported, with its requirement tree (needs framework:delete ' +
+            'on the root folder). Library entries shipped with Rampart cannot be deleted (403).',
+          params: frameworkIdParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireOrgCaller(request);
+        await service.remove(await accessFor(db, caller), auditContextOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    await registerLibraryImports(app, ctx);
+    registerMappingSets(app, ctx);
+    registerReferenceControls(app, ctx);
+  },
+};

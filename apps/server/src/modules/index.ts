@@ -1,0 +1,31 @@
+import type { ModuleDefinition } from '../platform/context.js';
+import { accessModule } from './access/routes.js';
+import { apiTokensModule } from './api-tokens/routes.js';
+import { auditModule } from './audit/routes.js';
+import { authModule } from './auth/routes.js';
+import { foldersModule } from './folders/routes.js';
+import { frameworksModule } from './frameworks/routes.js';
+import { invitationsModule } from './invitations/routes.js';
+import { jobsModule } from './jobs/routes.js';
+import { membersModule } from './members/routes.js';
+import { organizationsModule } from './organizations/routes.js';
+import { outboxModule } from './outbox/routes.js';
+import { setupModule } from './setup/routes.js';
+import { usersModule } from './users/routes.js';
+
+/** Every module of the API, in registration order. Adding a module is one line here. */
+export const modules: ModuleDefinition[] = [
+  setupModule,
+  authModule,
+  organizationsModule,
+  foldersModule,
+  auditModule,
+  jobsModule,
+  outboxModule,
+  accessModule,
+  membersModule,
+  usersModule,
+  invitationsModule,
+  apiTokensModule,
+  frameworksModule,
+];

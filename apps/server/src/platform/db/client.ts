@@ -1,0 +1,86 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/**
+ * Query functions take `(db: DbOrTx, params)`. Inside a transaction pass the `tx`: on PGlite there is a single
+ * connection, and a query on the global `db` while a transaction holds it waits forever.
+ */
+export type DbOrTx = Database | Transaction;
+
+export interface RawResult {
+  rows: Record<string, unknown>[];
+  rowCount?: number | null;
+}
+
+/** The one handle the rest of the code receives: Drizzle plus a raw-SQL escape hatch (pg-boss, health checks). */
+export interface DatabaseHandle {
+  kind: 'pglite' | 'postgres';
+  db: Database;
+  /** One parameterised statement. */
+  query(text: string, params?: unknown[]): Promise<RawResult>;
+  /** Several statements without parameters, as one text. */
+  exec(text: string): Promise<void>;
+  close(): Promise<void>;
+  pool?: pg.Pool;
+  pglite?: PGlite;
+}
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dir?: string; loadDataDir?: Blob | File };
+
+/** The single factory: a postgres:// URL gives a node-postgres pool, anything else an embedded PGlite. */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    pool.on('error', () => {});
+    const db = drizzleNodePg(pool, { schema, casing: 'snake_case' }) as unknown as Database;
+    return {
+      kind: 'postgres',
+      db,
+      pool,
+      query: async (text, params) => {
+        const r = await pool.query(text, params as unknown[]);
+        return { rows: r.rows, rowCount: r.rowCount };
+      },
+      exec: async (text) => {
+        await pool.query(text);
+      },
+      close: () => pool.end(),
+    };
+  }
+  const pglite = new PGlite({
+    ...(target.dir ? { dataDir: target.dir } : {}),
+    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+  });
+  await pglite.waitReady;
+  const db = drizzlePglite(pglite, { schema, casing: 'snake_case' }) as unknown as Database;
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    query: async (text, params) => {
+      const r = await pglite.query<Record<string, unknown>>(text, params as unknown[]);
+      return { rows: r.rows, rowCount: r.affectedRows ?? null };
+    },
+    exec: async (text) => {
+      await pglite.exec(text);
+    },
+    close: () => pglite.close(),
+  };
+}
+
+/** Runs raw SQL through Drizzle on either driver and returns its rows (both drivers answer `{ rows }`). */
+export async function selectRows<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

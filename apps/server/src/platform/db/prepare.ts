@@ -1,0 +1,9 @@
+import type { DatabaseHandle } from './client.js';
+import { runMigrations } from './migrate.js';
+import { ensureBuiltinRoles } from './seed.js';
+
+/** Everything a database needs before the app serves: migrations, then the built-in rows. */
+export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
+  await runMigrations(handle);
+  await ensureBuiltinRoles(handle.db);
+}

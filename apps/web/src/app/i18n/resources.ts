@@ -1,0 +1,40 @@
+import * as accessI18n from '../../features/access/i18n';
+import * as tokensI18n from '../../features/api-tokens/i18n';
+import * as auditI18n from '../../features/audit/i18n';
+import * as authI18n from '../../features/auth/i18n';
+import * as foldersI18n from '../../features/folders/i18n';
+import * as jobsI18n from '../../features/jobs/i18n';
+import * as libraryI18n from '../../features/library/i18n';
+import * as membersI18n from '../../features/members/i18n';
+import * as organizationsI18n from '../../features/organizations/i18n';
+import * as outboxI18n from '../../features/outbox/i18n';
+import * as profileI18n from '../../features/profile/i18n';
+import * as common from './common';
+
+export const locales = ['en', 'fr', 'de', 'nl'] as const;
+export type Locale = (typeof locales)[number];
+
+/** One namespace per feature; each feature file holds its four languages side by side. */
+const namespaces = {
+  common,
+  auth: authI18n,
+  folders: foldersI18n,
+  profile: profileI18n,
+  tokens: tokensI18n,
+  members: membersI18n,
+  access: accessI18n,
+  audit: auditI18n,
+  jobs: jobsI18n,
+  library: libraryI18n,
+  outbox: outboxI18n,
+  organizations: organizationsI18n,
+};
+type Namespaces = typeof namespaces;
+export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
+
+export const resources = Object.fromEntries(
+  locales.map((locale) => [
+    locale,
+    Object.fromEntries(Object.entries(namespaces).map(([ns, messages]) => [ns, messages[locale]])),
+  ]),
+) as Record<Locale, Resources>;

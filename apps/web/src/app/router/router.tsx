@@ -1,0 +1,149 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { GroupsPage } from '../../features/access/GroupsPage';
+import { RolesPage } from '../../features/access/RolesPage';
+import { TokensPage } from '../../features/api-tokens/TokensPage';
+import { AuditPage } from '../../features/audit/AuditPage';
+import { ForgotPasswordPage } from '../../features/auth/ForgotPasswordPage';
+import { LoginPage } from '../../features/auth/LoginPage';
+import { ResetPasswordPage } from '../../features/auth/ResetPasswordPage';
+import { FoldersPage } from '../../features/folders/FoldersPage';
+import { AcceptInvitationPage } from '../../features/invitations/AcceptInvitationPage';
+import { JobsPage } from '../../features/jobs/JobsPage';
+import { FrameworkPage } from '../../features/library/FrameworkPage';
+import { LibraryPage } from '../../features/library/LibraryPage';
+import { MembersPage } from '../../features/members/MembersPage';
+import { SettingsPage } from '../../features/organizations/SettingsPage';
+import { OutboxPage } from '../../features/outbox/OutboxPage';
+import { ProfilePage } from '../../features/profile/ProfilePage';
+import { SetupPage } from '../../features/setup/SetupPage';
+import { AppLayout } from '../layout/AppLayout';
+import { NotFoundPage } from '../layout/NotFoundPage';
+import {
+  type RouterContext,
+  redirectIfSignedIn,
+  redirectSearch,
+  requireSignedIn,
+  setupStatusQuery,
+  tokenSearch,
+} from './guards';
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  beforeLoad: async ({ context }) => {
+    const status = await context.queryClient.fetchQuery(setupStatusQuery);
+    if (!status.needsSetup) throw redirect({ to: '/login' });
+  },
+  component: SetupPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: redirectSearch,
+  beforeLoad: async ({ context }) => {
+    await redirectIfSignedIn(context.queryClient);
+    const status = await context.queryClient.fetchQuery(setupStatusQuery);
+    if (status.needsSetup) throw redirect({ to: '/setup' });
+  },
+  component: LoginPage,
+});
+
+const forgotRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: ForgotPasswordPage,
+});
+
+const resetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: tokenSearch,
+  component: ResetPasswordPage,
+});
+
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/accept-invitation',
+  validateSearch: tokenSearch,
+  component: AcceptInvitationPage,
+});
+
+export const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: ({ context, location }) => requireSignedIn(context.queryClient, location.href, location.pathname),
+  component: AppLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/folders' });
+  },
+});
+
+const foldersRoute = createRoute({ getParentRoute: () => appRoute, path: '/folders', component: FoldersPage });
+
+const profileRoute = createRoute({ getParentRoute: () => appRoute, path: '/profile', component: ProfilePage });
+
+const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/tokens', component: TokensPage });
+const membersRoute = createRoute({ getParentRoute: () => appRoute, path: '/members', component: MembersPage });
+const groupsRoute = createRoute({ getParentRoute: () => appRoute, path: '/groups', component: GroupsPage });
+const rolesRoute = createRoute({ getParentRoute: () => appRoute, path: '/roles', component: RolesPage });
+const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage });
+const libraryRoute = createRoute({ getParentRoute: () => appRoute, path: '/library', component: LibraryPage });
+const frameworkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/library/$frameworkId',
+  component: FrameworkPage,
+});
+const jobsRoute = createRoute({ getParentRoute: () => appRoute, path: '/jobs', component: JobsPage });
+const outboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/outbox', component: OutboxPage });
+const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage });
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  loginRoute,
+  forgotRoute,
+  resetRoute,
+  acceptInvitationRoute,
+  appRoute.addChildren([
+    indexRoute,
+    foldersRoute,
+    profileRoute,
+    tokensRoute,
+    membersRoute,
+    groupsRoute,
+    rolesRoute,
+    auditRoute,
+    libraryRoute,
+    frameworkRoute,
+    jobsRoute,
+    outboxRoute,
+    settingsRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

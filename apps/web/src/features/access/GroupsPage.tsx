@@ -1,0 +1,127 @@
+import { Button, Group as Row, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../app/api/client';
+import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
+import { LoadMore } from '../../app/layout/LoadMore';
+import { PageHeader } from '../../app/layout/PageHeader';
+import { QueryState } from '../../app/layout/QueryState';
+import { useCan } from '../../app/session/can';
+import { GroupFormDialog } from './GroupFormDialog';
+import { GroupMembersDialog } from './GroupMembersDialog';
+import { type Group, useAccessMutation, useGroups } from './use-access';
+
+type Dialog = { kind: 'form'; group: Group | null } | { kind: 'members' | 'delete'; group: Group } | null;
+
+export function GroupsPage() {
+  const { t } = useTranslation(['access', 'common']);
+  const groups = useGroups();
+  const canCreate = useCan().everywhere('group:create');
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const remove = useAccessMutation(
+    (g: Group) =>
+      unwrap(api.DELETE('/api/v1/groups/{id}', { params: { path: { id: g.id }, query: { version: g.version } } })),
+    ['groups', 'role-bindings', 'members'],
+  );
+  const close = () => {
+    remove.reset();
+    setDialog(null);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('groups.title')}
+        description={t('groups.intro')}
+        actions={
+          canCreate && (
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => setDialog({ kind: 'form', group: null })}
+            >
+              {t('groups.create')}
+            </Button>
+          )
+        }
+      />
+      <QueryState query={groups}>
+        {groups.items.length === 0 ? (
+          <Text c="dimmed">{t('groups.empty')}</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('groups.name')}</Table.Th>
+                  <Table.Th>{t('groups.members')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {groups.items.map((g) => (
+                  <Table.Tr key={g.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {g.name}
+                      </Text>
+                      {g.description && (
+                        <Text size="xs" c="dimmed">
+                          {g.description}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{t('groups.memberCount', { count: g.memberCount })}</Table.Td>
+                    <Table.Td>
+                      <Row gap={4} wrap="nowrap" justify="flex-end">
+                        <Button size="xs" variant="subtle" onClick={() => setDialog({ kind: 'members', group: g })}>
+                          {g.abilities.manageMembers ? t('groups.manage') : t('groups.viewMembers')}
+                        </Button>
+                        {g.abilities.update && (
+                          <Button size="xs" variant="subtle" onClick={() => setDialog({ kind: 'form', group: g })}>
+                            {t('common:actions.edit')}
+                          </Button>
+                        )}
+                        {g.abilities.delete && (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => setDialog({ kind: 'delete', group: g })}
+                          >
+                            {t('common:actions.delete')}
+                          </Button>
+                        )}
+                      </Row>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <LoadMore query={groups} />
+      </QueryState>
+      <GroupFormDialog
+        key={dialog?.kind === 'form' ? (dialog.group?.id ?? 'new') : 'closed'}
+        opened={dialog?.kind === 'form'}
+        group={dialog?.kind === 'form' ? dialog.group : null}
+        onClose={close}
+      />
+      <GroupMembersDialog group={dialog?.kind === 'members' ? dialog.group : null} onClose={close} />
+      <ConfirmDialog
+        opened={dialog?.kind === 'delete'}
+        title={t('groups.deleteTitle', { name: dialog?.group?.name ?? '' })}
+        body={t('groups.deleteBody')}
+        confirmLabel={t('common:actions.delete')}
+        danger
+        pending={remove.isPending}
+        error={remove.error}
+        onClose={close}
+        onConfirm={() => dialog?.kind === 'delete' && remove.mutate(dialog.group, { onSuccess: close })}
+      />
+    </>
+  );
+}
