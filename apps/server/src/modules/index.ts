@@ -1,12 +1,16 @@
 import type { ModuleDefinition } from '../platform/context.js';
 import { accessModule } from './access/routes.js';
 import { apiTokensModule } from './api-tokens/routes.js';
+import { assessmentsModule } from './assessments/routes.js';
 import { auditModule } from './audit/routes.js';
 import { authModule } from './auth/routes.js';
+import { controlsModule } from './controls/routes.js';
+import { evidenceModule } from './evidence/routes.js';
 import { foldersModule } from './folders/routes.js';
 import { frameworksModule } from './frameworks/routes.js';
 import { invitationsModule } from './invitations/routes.js';
 import { jobsModule } from './jobs/routes.js';
+import { mappingInferenceModule } from './mapping-inference/routes.js';
 import { membersModule } from './members/routes.js';
 import { organizationsModule } from './organizations/routes.js';
 import { outboxModule } from './outbox/routes.js';
@@ -28,4 +32,8 @@ export const modules: ModuleDefinition[] = [
   invitationsModule,
   apiTokensModule,
   frameworksModule,
+  controlsModule,
+  evidenceModule,
+  assessmentsModule,
+  mappingInferenceModule,
 ];

@@ -17,6 +17,10 @@ export const objectTypes = [
   // Compliance: the frameworks library (imported frameworks, reference controls, mapping sets).
   'framework',
   'mapping_set',
+  // Compliance: what the organisation runs and how it assesses itself.
+  'applied_control',
+  'evidence',
+  'compliance_assessment',
 ] as const;
 export type ObjectType = (typeof objectTypes)[number];
 

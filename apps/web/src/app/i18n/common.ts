@@ -5,6 +5,10 @@ export const en = {
   nav: {
     label: 'Main navigation',
     profile: 'Profile',
+    dashboard: 'Dashboard',
+    controls: 'Applied controls',
+    evidence: 'Evidence',
+    assessments: 'Assessments',
     folders: 'Folders',
     library: 'Library',
     members: 'Members',
@@ -84,6 +88,10 @@ export const fr: typeof en = {
   nav: {
     label: 'Navigation principale',
     profile: 'Profil',
+    dashboard: 'Tableau de bord',
+    controls: 'Mesures appliquées',
+    evidence: 'Preuves',
+    assessments: 'Évaluations',
     folders: 'Dossiers',
     library: 'Bibliothèque',
     members: 'Membres',
@@ -165,6 +173,10 @@ export const de: typeof en = {
   nav: {
     label: 'Hauptnavigation',
     profile: 'Profil',
+    dashboard: 'Übersicht',
+    controls: 'Maßnahmen',
+    evidence: 'Nachweise',
+    assessments: 'Bewertungen',
     folders: 'Ordner',
     library: 'Bibliothek',
     members: 'Mitglieder',
@@ -246,6 +258,10 @@ export const nl: typeof en = {
   nav: {
     label: 'Hoofdnavigatie',
     profile: 'Profiel',
+    dashboard: 'Dashboard',
+    controls: 'Toegepaste maatregelen',
+    evidence: 'Bewijsstukken',
+    assessments: 'Beoordelingen',
     folders: 'Mappen',
     library: 'Bibliotheek',
     members: 'Leden',

@@ -1,7 +1,11 @@
 import * as accessI18n from '../../features/access/i18n';
 import * as tokensI18n from '../../features/api-tokens/i18n';
+import * as assessmentsI18n from '../../features/assessments/i18n';
 import * as auditI18n from '../../features/audit/i18n';
 import * as authI18n from '../../features/auth/i18n';
+import * as controlsI18n from '../../features/controls/i18n';
+import * as dashboardI18n from '../../features/dashboard/i18n';
+import * as evidenceI18n from '../../features/evidence/i18n';
 import * as foldersI18n from '../../features/folders/i18n';
 import * as jobsI18n from '../../features/jobs/i18n';
 import * as libraryI18n from '../../features/library/i18n';
@@ -26,6 +30,10 @@ const namespaces = {
   audit: auditI18n,
   jobs: jobsI18n,
   library: libraryI18n,
+  controls: controlsI18n,
+  evidence: evidenceI18n,
+  assessments: assessmentsI18n,
+  dashboard: dashboardI18n,
   outbox: outboxI18n,
   organizations: organizationsI18n,
 };

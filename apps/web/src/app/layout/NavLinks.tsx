@@ -1,6 +1,9 @@
 import { NavLink, Stack } from '@mantine/core';
 import {
+  IconChecklist,
+  IconFileCertificate,
   IconFolders,
+  IconGauge,
   IconHistory,
   IconKey,
   IconLibrary,
@@ -8,6 +11,7 @@ import {
   IconMail,
   IconSettings,
   IconShieldCheck,
+  IconShieldHalf,
   IconUser,
   IconUsers,
   IconUsersGroup,
@@ -20,6 +24,10 @@ import { mustEnrolTotp, useMe } from '../session/me';
 
 type NavKey =
   | 'profile'
+  | 'dashboard'
+  | 'controls'
+  | 'evidence'
+  | 'assessments'
   | 'folders'
   | 'library'
   | 'members'
@@ -38,6 +46,20 @@ const items: {
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
   allowed?: (can: Can) => boolean;
 }[] = [
+  {
+    key: 'dashboard',
+    to: '/dashboard',
+    icon: IconGauge,
+    allowed: (can) => can.somewhere('compliance_assessment:read'),
+  },
+  {
+    key: 'assessments',
+    to: '/assessments',
+    icon: IconChecklist,
+    allowed: (can) => can.somewhere('compliance_assessment:read'),
+  },
+  { key: 'controls', to: '/controls', icon: IconShieldHalf, allowed: (can) => can.somewhere('applied_control:read') },
+  { key: 'evidence', to: '/evidence', icon: IconFileCertificate, allowed: (can) => can.somewhere('evidence:read') },
   { key: 'folders', to: '/folders', icon: IconFolders },
   { key: 'library', to: '/library', icon: IconLibrary, allowed: (can) => can.somewhere('framework:read') },
   { key: 'members', to: '/members', icon: IconUsers, allowed: (can) => can.everywhere('member:read') },

@@ -3,10 +3,17 @@ import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect
 import { GroupsPage } from '../../features/access/GroupsPage';
 import { RolesPage } from '../../features/access/RolesPage';
 import { TokensPage } from '../../features/api-tokens/TokensPage';
+import { AssessmentPage } from '../../features/assessments/AssessmentPage';
+import { AssessmentsPage } from '../../features/assessments/AssessmentsPage';
 import { AuditPage } from '../../features/audit/AuditPage';
 import { ForgotPasswordPage } from '../../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../../features/auth/LoginPage';
 import { ResetPasswordPage } from '../../features/auth/ResetPasswordPage';
+import { ControlPage } from '../../features/controls/ControlPage';
+import { ControlsPage } from '../../features/controls/ControlsPage';
+import { DashboardPage } from '../../features/dashboard/DashboardPage';
+import { EvidenceDetailPage } from '../../features/evidence/EvidenceDetailPage';
+import { EvidencePage } from '../../features/evidence/EvidencePage';
 import { FoldersPage } from '../../features/folders/FoldersPage';
 import { AcceptInvitationPage } from '../../features/invitations/AcceptInvitationPage';
 import { JobsPage } from '../../features/jobs/JobsPage';
@@ -105,6 +112,29 @@ const frameworkRoute = createRoute({
   path: '/library/$frameworkId',
   component: FrameworkPage,
 });
+const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/dashboard', component: DashboardPage });
+const controlsRoute = createRoute({ getParentRoute: () => appRoute, path: '/controls', component: ControlsPage });
+const controlRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/controls/$controlId',
+  component: ControlPage,
+});
+const evidenceRoute = createRoute({ getParentRoute: () => appRoute, path: '/evidence', component: EvidencePage });
+const evidenceDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/evidence/$evidenceId',
+  component: EvidenceDetailPage,
+});
+const assessmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/assessments',
+  component: AssessmentsPage,
+});
+const assessmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/assessments/$assessmentId',
+  component: AssessmentPage,
+});
 const jobsRoute = createRoute({ getParentRoute: () => appRoute, path: '/jobs', component: JobsPage });
 const outboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/outbox', component: OutboxPage });
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage });
@@ -126,6 +156,13 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     libraryRoute,
     frameworkRoute,
+    dashboardRoute,
+    controlsRoute,
+    controlRoute,
+    evidenceRoute,
+    evidenceDetailRoute,
+    assessmentsRoute,
+    assessmentRoute,
     jobsRoute,
     outboxRoute,
     settingsRoute,
