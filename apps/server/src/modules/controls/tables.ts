@@ -5,7 +5,7 @@ import { referenceControls, requirementNodes } from '../frameworks/tables.js';
 import { organizations } from '../organizations/tables.js';
 import { users } from '../users/tables.js';
 
-export const appliedControlStatuses = ['to_do', 'in_progress', 'on_hold', 'active', 'deprecated'] as const;
+export const appliedControlStatuses = ['to_do', 'in_progress', 'on_hold', 'active', 'degraded', 'deprecated'] as const;
 export const controlCategories = ['policy', 'process', 'procedure', 'technical', 'physical'] as const;
 export const csfFunctions = ['govern', 'identify', 'protect', 'detect', 'respond', 'recover'] as const;
 export const effortSizes = ['XS', 'S', 'M', 'L', 'XL'] as const;

@@ -17,7 +17,7 @@ import { folders } from '../folders/tables.js';
 import { organizations } from '../organizations/tables.js';
 import { users } from '../users/tables.js';
 
-export const evidenceStatuses = ['missing', 'draft', 'in_review', 'approved', 'rejected'] as const;
+export const evidenceStatuses = ['draft', 'missing', 'in_review', 'approved', 'rejected', 'expired'] as const;
 
 /**
  * A piece of evidence, reusable across controls and assessments. Its content is a list of revisions (a file or a
