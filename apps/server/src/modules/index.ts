@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../platform/context.js';
 import { accessModule } from './access/routes.js';
 import { apiTokensModule } from './api-tokens/routes.js';
+import { assessmentExportsModule } from './assessment-exports/routes.js';
 import { assessmentsModule } from './assessments/routes.js';
 import { auditModule } from './audit/routes.js';
 import { authModule } from './auth/routes.js';
@@ -14,6 +15,7 @@ import { mappingInferenceModule } from './mapping-inference/routes.js';
 import { membersModule } from './members/routes.js';
 import { organizationsModule } from './organizations/routes.js';
 import { outboxModule } from './outbox/routes.js';
+import { overviewModule } from './overview/routes.js';
 import { setupModule } from './setup/routes.js';
 import { usersModule } from './users/routes.js';
 
@@ -36,4 +38,6 @@ export const modules: ModuleDefinition[] = [
   evidenceModule,
   assessmentsModule,
   mappingInferenceModule,
+  assessmentExportsModule,
+  overviewModule,
 ];

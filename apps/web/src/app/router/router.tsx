@@ -11,6 +11,7 @@ import { LoginPage } from '../../features/auth/LoginPage';
 import { ResetPasswordPage } from '../../features/auth/ResetPasswordPage';
 import { ControlPage } from '../../features/controls/ControlPage';
 import { ControlsPage } from '../../features/controls/ControlsPage';
+import { CoveragePage } from '../../features/coverage/CoveragePage';
 import { DashboardPage } from '../../features/dashboard/DashboardPage';
 import { EvidenceDetailPage } from '../../features/evidence/EvidenceDetailPage';
 import { EvidencePage } from '../../features/evidence/EvidencePage';
@@ -112,6 +113,11 @@ const frameworkRoute = createRoute({
   path: '/library/$frameworkId',
   component: FrameworkPage,
 });
+const coverageRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/library/$frameworkId/coverage',
+  component: CoveragePage,
+});
 const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/dashboard', component: DashboardPage });
 const controlsRoute = createRoute({ getParentRoute: () => appRoute, path: '/controls', component: ControlsPage });
 const controlRoute = createRoute({
@@ -156,6 +162,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     libraryRoute,
     frameworkRoute,
+    coverageRoute,
     dashboardRoute,
     controlsRoute,
     controlRoute,

@@ -1,0 +1,7 @@
+import type { ModuleDefinition } from '../../platform/context.js';
+
+// Placeholder while the module is being built; its routes land here.
+export const overviewModule: ModuleDefinition = {
+  name: 'overview',
+  register() {},
+};
