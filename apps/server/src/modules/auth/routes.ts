@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { listOrganizationsOfUser } from '../organizations/service.js';
 import { findUserById } from '../users/queries.js';
 import { meResponse } from './contracts.js';
+import { registerAuthHousekeeping } from './housekeeping.js';
 import { registerLoginRoutes } from './login.js';
 import { registerPasswordRoutes } from './password-routes.js';
 import { clearSessionCookie, deleteSession, findSession } from './sessions.js';
@@ -16,8 +17,9 @@ import { registerTotpRoutes } from './totp-routes.js';
 
 export const authModule: ModuleDefinition = {
   name: 'auth',
-  register(app, { db, clock, config }) {
+  register(app, { db, clock, config, jobs }) {
     const throttle = createLoginThrottle({ db, clock });
+    registerAuthHousekeeping(jobs, { db, clock });
     registerLoginRoutes(app, { db, clock, config, throttle });
     registerTotpRoutes(app, { db, clock, throttle });
     registerPasswordRoutes(app, { db, clock, config, throttle });

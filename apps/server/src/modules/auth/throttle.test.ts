@@ -79,3 +79,40 @@ describe('login throttling', () => {
     expect(bad.json().errors[0].field).toBe('body.password');
   });
 });
+
+describe('housekeeping', () => {
+  it('prunes closed failure windows and expired sessions, keeps live locks and open windows', async () => {
+    const { pruneAuthState } = await import('./housekeeping.js');
+    const { loginThrottle, sessions } = await import('./tables.js');
+    const user = await createUser(t.database);
+    const stale = newIp();
+    const live = newIp();
+    const lockedKey = `account:pruning-${Date.now()}@example.test`;
+    expect((await login(user.email, 'wrong password!', stale)).statusCode).toBe(401);
+    clock.advance(20 * 60_000);
+    expect((await login(user.email, 'wrong password!', live)).statusCode).toBe(401);
+    await t.database.db.insert(loginThrottle).values({
+      key: lockedKey,
+      failures: 5,
+      windowStartedAt: new Date(clock.now().getTime() - 60 * 60_000),
+      lockedUntil: new Date(clock.now().getTime() + 10 * 60_000),
+    });
+    const signedIn = await login(user.email, TEST_PASSWORD, newIp());
+    expect(signedIn.statusCode).toBe(200);
+    const mine = await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(mine).toHaveLength(1);
+
+    await pruneAuthState(t.database.db, clock.now());
+    const keys = (await t.database.db.select({ key: loginThrottle.key }).from(loginThrottle)).map((r) => r.key);
+    expect(keys).not.toContain(`ip:${stale}`);
+    expect(keys).toContain(`ip:${live}`);
+    expect(keys).toContain(lockedKey);
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(1);
+
+    const expiry = mine[0]?.expiresAt ?? clock.now();
+    await pruneAuthState(t.database.db, new Date(expiry.getTime() + 1000));
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+    const after = (await t.database.db.select({ key: loginThrottle.key }).from(loginThrottle)).map((r) => r.key);
+    expect(after).not.toContain(lockedKey);
+  });
+});
