@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import { cloneTestDatabase, onPostgres } from '../../test/database.js';
 import { systemClock } from '../clock.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { defineJob, PermanentJobError } from './definition.js';
+import { failAbandonedRuns } from './runs.js';
 import { createJobService, type JobService } from './service.js';
 import { jobRuns } from './tables.js';
 import { startWorker } from './worker.js';
@@ -136,5 +137,24 @@ describe(`jobs on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
       jobs.enqueueInTransaction(tx, 'test.count', { upTo: 1 }, { organizationId: null }),
     );
     expect(await settled(orphan.id)).toMatchObject({ status: 'succeeded' });
+  });
+
+  it('marks failed a run that pg-boss gave up on while it still read running', async () => {
+    const stuck = await database.db.transaction((tx) =>
+      jobs.enqueueInTransaction(tx, 'test.count', { upTo: 1 }, { organizationId: null }),
+    );
+    await database.db.update(jobRuns).set({ status: 'running' }).where(eq(jobRuns.id, stuck.id));
+    // What pg-boss leaves behind when a worker dies on the last attempt: its own job failed, ours untouched.
+    await database.db.execute(
+      sql`insert into pgboss.job (id, name, state, data) values (${stuck.id}, 'test.count', 'failed', '{}'::jsonb)`,
+    );
+    const healthy = await jobs.enqueue('test.count', { upTo: 1 }, { organizationId: null });
+    expect(await settled(healthy.id)).toMatchObject({ status: 'succeeded' });
+
+    // The worker's sweep notices within a few seconds.
+    expect(await settled(stuck.id)).toMatchObject({ status: 'failed' });
+    expect((await runOf(stuck.id))?.error).toContain('stopped without finishing');
+    expect(await failAbandonedRuns(database.db, new Date())).toEqual([]);
+    expect(await runOf(healthy.id)).toMatchObject({ status: 'succeeded' });
   });
 });

@@ -98,6 +98,29 @@ export async function undispatchedRuns(db: DbOrTx, types: string[], limit: numbe
     .limit(limit);
 }
 
+/**
+ * Runs pg-boss has given up on while job_runs still says queued or running: the worker died or the job outlived
+ * its expiry on its last attempt, so the runner never recorded an outcome. Marked failed so nobody waits on a
+ * progress bar that will never move.
+ */
+export async function failAbandonedRuns(db: DbOrTx, now: Date) {
+  return db
+    .update(jobRuns)
+    .set({
+      status: 'failed',
+      error: 'The job stopped without finishing (its worker stopped or it ran out of time) and will not be retried',
+      finishedAt: now,
+    })
+    .where(
+      and(
+        inArray(jobRuns.status, ['queued', 'running']),
+        sql`exists (select 1 from pgboss.job j where j.name = ${jobRuns.type} and j.id = ${jobRuns.id}
+                      and j.state = 'failed')`,
+      ),
+    )
+    .returning({ id: jobRuns.id });
+}
+
 /** Runs per status, for the queue-depth gauge. */
 export async function countRunsByStatus(db: DbOrTx) {
   return db

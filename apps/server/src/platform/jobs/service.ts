@@ -137,6 +137,7 @@ export function createJobService(deps: { database: DatabaseHandle; clock: Clock;
     for (const run of await runs.undispatchedRuns(database.db, [...definitions.keys()], 100)) {
       await dispatch(run.id, run.type, run.input ?? {});
     }
+    await runs.failAbandonedRuns(database.db, clock.now());
   }
 
   return {
