@@ -14,6 +14,7 @@ export interface BindingSummary {
   id: string;
   roleId: string;
   roleName: string;
+  roleKey: string | null;
   folderId: string;
   folderName: string;
 }
@@ -29,6 +30,7 @@ export async function accessSummaries(db: DbOrTx, organizationId: string, userId
       id: roleBindings.id,
       roleId: roles.id,
       roleName: roles.name,
+      roleKey: roles.builtinKey,
       folderId: folders.id,
       folderName: folders.name,
     })

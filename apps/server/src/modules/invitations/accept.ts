@@ -73,6 +73,7 @@ export function createAcceptService(deps: Deps) {
         organizationName: row.organizationName,
         email: row.email,
         roleName: row.roleName,
+        roleKey: row.roleKey,
         folderName: row.folderName,
         invitedByName: row.invitedByName,
         accountExists: (await findUserByEmail(db, row.email)) !== null,

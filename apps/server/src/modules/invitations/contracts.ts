@@ -10,6 +10,8 @@ export const invitationSchema = z.object({
   email: z.string(),
   roleId: z.uuid(),
   roleName: z.string(),
+  /** Set for built-in roles, so clients can show the name in the reader's language. */
+  roleKey: z.string().nullable(),
   folderId: z.uuid(),
   folderName: z.string(),
   status: invitationStatus,
@@ -44,6 +46,7 @@ export const lookupResponse = z.object({
   organizationName: z.string(),
   email: z.string(),
   roleName: z.string(),
+  roleKey: z.string().nullable(),
   folderName: z.string(),
   invitedByName: z.string().nullable(),
   accountExists: z.boolean().describe('If true, accept by signing in as this e-mail (or giving its password)'),

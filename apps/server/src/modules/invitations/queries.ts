@@ -21,6 +21,7 @@ const columns = (now: Date) => ({
   email: invitations.email,
   roleId: invitations.roleId,
   roleName: roles.name,
+  roleKey: roles.builtinKey,
   folderId: invitations.folderId,
   folderName: folders.name,
   folderPath: folders.path,

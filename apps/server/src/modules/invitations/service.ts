@@ -20,6 +20,7 @@ export function toInvitationDto(row: q.InvitationRow, access: Access): Invitatio
     email: row.email,
     roleId: row.roleId,
     roleName: row.roleName,
+    roleKey: row.roleKey,
     folderId: row.folderId,
     folderName: row.folderName,
     status: row.status,

@@ -18,6 +18,8 @@ export const memberSchema = z.object({
       id: z.uuid(),
       roleId: z.uuid(),
       roleName: z.string(),
+      /** Set for built-in roles, so clients can show the name in the reader's language. */
+      roleKey: z.string().nullable(),
       folderId: z.uuid(),
       folderName: z.string(),
     }),

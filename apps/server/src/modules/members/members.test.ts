@@ -46,7 +46,9 @@ describe('members', () => {
       email: alice.user.email,
       status: 'active',
       guest: false,
-      bindings: [expect.objectContaining({ roleName: 'Reader', folderName: 'Shared', folderId: shared.id })],
+      bindings: [
+        expect.objectContaining({ roleName: 'Reader', roleKey: 'reader', folderName: 'Shared', folderId: shared.id }),
+      ],
       groups: [{ id: group.id, name: 'Readers' }],
       abilities: { update: true, delete: true },
     });

@@ -5,12 +5,14 @@ import { useFormatDate } from '../../app/format';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { LoadMore } from '../../app/layout/LoadMore';
 import { QueryState } from '../../app/layout/QueryState';
+import { useRoleText } from '../access/role-label';
 import { type Invitation, useInvitations, useRevokeInvitation } from './use-members';
 
 const statusColor = { pending: 'blue', accepted: 'green', revoked: 'gray', expired: 'gray' } as const;
 
 export function InvitationsTable() {
   const { t } = useTranslation(['members', 'common']);
+  const roleText = useRoleText();
   const formatDate = useFormatDate();
   const invitations = useInvitations();
   const revoke = useRevokeInvitation();
@@ -44,7 +46,7 @@ export function InvitationsTable() {
               {invitations.items.map((inv) => (
                 <Table.Tr key={inv.id}>
                   <Table.Td>{inv.email}</Table.Td>
-                  <Table.Td>{inv.roleName}</Table.Td>
+                  <Table.Td>{roleText.name({ key: inv.roleKey, name: inv.roleName })}</Table.Td>
                   <Table.Td>{inv.folderName}</Table.Td>
                   <Table.Td>
                     <Badge color={statusColor[inv.status]} variant="light">

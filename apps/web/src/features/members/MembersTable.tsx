@@ -7,12 +7,14 @@ import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { LoadMore } from '../../app/layout/LoadMore';
 import { QueryState } from '../../app/layout/QueryState';
 import { useMe } from '../../app/session/me';
+import { useRoleText } from '../access/role-label';
 import { type Member, useMembers, useRemoveMember, useSetMemberStatus } from './use-members';
 
 type Pending = { kind: 'suspend' | 'remove'; member: Member } | null;
 
 export function MembersTable() {
   const { t } = useTranslation(['members', 'common']);
+  const roleText = useRoleText();
   const me = useMe();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
@@ -79,7 +81,10 @@ export function MembersTable() {
                     <Table.Td>
                       {m.bindings.map((b) => (
                         <Text size="xs" key={b.id}>
-                          {t('onFolder', { role: b.roleName, folder: b.folderName })}
+                          {t('onFolder', {
+                            role: roleText.name({ key: b.roleKey, name: b.roleName }),
+                            folder: b.folderName,
+                          })}
                         </Text>
                       ))}
                     </Table.Td>
