@@ -1,5 +1,6 @@
 import * as accessI18n from '../../features/access/i18n';
 import * as tokensI18n from '../../features/api-tokens/i18n';
+import * as assessmentExportsI18n from '../../features/assessment-exports/i18n';
 import * as assessmentsI18n from '../../features/assessments/i18n';
 import * as auditI18n from '../../features/audit/i18n';
 import * as authI18n from '../../features/auth/i18n';
@@ -34,6 +35,7 @@ const namespaces = {
   evidence: evidenceI18n,
   assessments: assessmentsI18n,
   dashboard: dashboardI18n,
+  assessmentExports: assessmentExportsI18n,
   outbox: outboxI18n,
   organizations: organizationsI18n,
 };

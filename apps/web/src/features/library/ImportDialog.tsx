@@ -3,6 +3,7 @@ import { IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { LibraryTemplateLink } from '../assessment-exports/LibraryTemplateLink';
 import { ImportProgress } from './ImportProgress';
 import { type ImportFormat, importFormats, useFrameworks, useImportLibrary } from './use-library';
 
@@ -70,7 +71,7 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
               // Mantine draws this placeholder as text in light grey (3:1); the app's dimmed grey passes AA.
               styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
               leftSection={<IconFileUpload size={16} aria-hidden />}
-              accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
+              accept=".json,.yaml,.yml,.xlsx,application/json,application/yaml,text/yaml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               value={file}
               onChange={(chosen) => {
                 setFile(chosen);
@@ -80,6 +81,7 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
               required
               error={errors.file ?? (missingFile ? t('import.fileRequired') : undefined)}
             />
+            <LibraryTemplateLink withHint />
             <Select
               label={t('import.format')}
               data={importFormats.map((value) => ({ value, label: t(`format.${value}`) }))}

@@ -22,6 +22,7 @@ export const en = {
     ciso_assistant: 'CISO Assistant library (YAML)',
     rampart: 'Rampart library',
     owasp_asvs: 'OWASP ASVS (JSON)',
+    framework_xlsx: 'Framework template (Excel)',
     builtin: 'Built in',
   },
   import: {
@@ -29,7 +30,7 @@ export const en = {
     title: 'Import a library file',
     file: 'File',
     filePlaceholder: 'Choose a file',
-    fileHint: 'JSON or YAML, as published by the framework’s author.',
+    fileHint: 'JSON or YAML as published by the framework’s author, or the filled-in framework template (Excel).',
     format: 'Format',
     target: 'Catalog the profile applies to',
     targetHint: 'Only for an OSCAL profile. Left empty, the catalog is found from the profile’s import.',
@@ -115,6 +116,7 @@ export const fr: typeof en = {
     ciso_assistant: 'Bibliothèque CISO Assistant (YAML)',
     rampart: 'Bibliothèque Rampart',
     owasp_asvs: 'OWASP ASVS (JSON)',
+    framework_xlsx: 'Modèle de référentiel (Excel)',
     builtin: 'Intégré',
   },
   import: {
@@ -122,7 +124,7 @@ export const fr: typeof en = {
     title: 'Importer un fichier de bibliothèque',
     file: 'Fichier',
     filePlaceholder: 'Choisir un fichier',
-    fileHint: 'JSON ou YAML, tel que publié par l’auteur du référentiel.',
+    fileHint: 'JSON ou YAML tel que publié par l’auteur du référentiel, ou le modèle de référentiel rempli (Excel).',
     format: 'Format',
     target: 'Catalogue auquel s’applique le profil',
     targetHint: 'Uniquement pour un profil OSCAL. Vide, le catalogue est déduit de l’import du profil.',
@@ -209,6 +211,7 @@ export const de: typeof en = {
     ciso_assistant: 'CISO-Assistant-Bibliothek (YAML)',
     rampart: 'Rampart-Bibliothek',
     owasp_asvs: 'OWASP ASVS (JSON)',
+    framework_xlsx: 'Framework-Vorlage (Excel)',
     builtin: 'Eingebaut',
   },
   import: {
@@ -216,7 +219,8 @@ export const de: typeof en = {
     title: 'Bibliotheksdatei importieren',
     file: 'Datei',
     filePlaceholder: 'Datei auswählen',
-    fileHint: 'JSON oder YAML, wie vom Herausgeber des Rahmenwerks veröffentlicht.',
+    fileHint:
+      'JSON oder YAML, wie vom Herausgeber des Rahmenwerks veröffentlicht, oder die ausgefüllte Framework-Vorlage (Excel).',
     format: 'Format',
     target: 'Katalog, auf den sich das Profil bezieht',
     targetHint: 'Nur für ein OSCAL-Profil. Leer gelassen, wird der Katalog aus dem Import des Profils ermittelt.',
@@ -303,6 +307,7 @@ export const nl: typeof en = {
     ciso_assistant: 'CISO Assistant-bibliotheek (YAML)',
     rampart: 'Rampart-bibliotheek',
     owasp_asvs: 'OWASP ASVS (JSON)',
+    framework_xlsx: 'Frameworksjabloon (Excel)',
     builtin: 'Ingebouwd',
   },
   import: {
@@ -310,7 +315,8 @@ export const nl: typeof en = {
     title: 'Een bibliotheekbestand importeren',
     file: 'Bestand',
     filePlaceholder: 'Kies een bestand',
-    fileHint: 'JSON of YAML, zoals gepubliceerd door de auteur van het kader.',
+    fileHint:
+      'JSON of YAML zoals gepubliceerd door de auteur van het kader, of het ingevulde frameworksjabloon (Excel).',
     format: 'Formaat',
     target: 'Catalogus waarop het profiel van toepassing is',
     targetHint:

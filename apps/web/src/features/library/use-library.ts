@@ -23,6 +23,7 @@ export const importFormats = [
   'ciso_assistant',
   'rampart',
   'owasp_asvs',
+  'framework_xlsx',
 ] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
