@@ -37,7 +37,8 @@ describeBrowser('library accessibility', () => {
 
     await page.getByRole('link', { name: 'Library' }).click();
     await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
-    await page.getByText('No frameworks yet. Import one to start.').waitFor();
+    // The built-in library is listed on a fresh install (its badges are part of what axe checks).
+    await page.getByRole('row', { name: /NIST Cybersecurity Framework/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Import', exact: true }).click();

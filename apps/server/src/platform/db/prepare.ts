@@ -1,3 +1,4 @@
+import { ensureBuiltinLibrary } from '../../modules/frameworks/builtin/loader.js';
 import type { DatabaseHandle } from './client.js';
 import { runMigrations } from './migrate.js';
 import { ensureBuiltinRoles } from './seed.js';
@@ -6,4 +7,5 @@ import { ensureBuiltinRoles } from './seed.js';
 export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
   await runMigrations(handle);
   await ensureBuiltinRoles(handle.db);
+  await ensureBuiltinLibrary(handle.db);
 }

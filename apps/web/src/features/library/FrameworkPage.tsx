@@ -75,7 +75,7 @@ function FrameworkHeader({ framework }: { framework: Framework }) {
             {t('framework.source', { format: t(`format.${framework.sourceFormat}`) })}
           </Badge>
           {framework.library && (
-            <Badge variant="light" color="teal">
+            <Badge variant="filled" color="teal.9">
               {t('shipped')}
             </Badge>
           )}

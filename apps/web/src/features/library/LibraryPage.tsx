@@ -68,7 +68,7 @@ export function LibraryPage() {
                       <Text size="xs" c="dimmed">
                         {t(`format.${framework.sourceFormat}`)}
                         {framework.library && (
-                          <Badge size="xs" variant="light" color="teal" ml={6}>
+                          <Badge size="xs" variant="filled" color="teal.9" ml={6}>
                             {t('shipped')}
                           </Badge>
                         )}
