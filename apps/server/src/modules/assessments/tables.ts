@@ -98,6 +98,10 @@ export interface InferenceTrace {
     mappingSetId: string;
     /** Requirement URNs crossed on a multi-hop path, source first. */
     path: string[];
+    /** What this source alone carries to the target (null: nothing determined). */
+    carried?: RequirementResult | null;
+    /** Each mapping set crossed, with the relationship as read in that direction. */
+    hops?: { mappingSetId: string; relationship: (typeof mappingRelationships)[number]; reversed: boolean }[];
   }[];
 }
 

@@ -80,10 +80,15 @@ function FrameworkHeader({ framework }: { framework: Framework }) {
             </Badge>
           )}
         </Group>
-        <Text size="sm">
-          {t('framework.requirements', { count: framework.requirementCount })} ·{' '}
-          {t('framework.assessable', { count: framework.assessableCount })}
-        </Text>
+        <Group gap="md">
+          <Text size="sm">
+            {t('framework.requirements', { count: framework.requirementCount })} ·{' '}
+            {t('framework.assessable', { count: framework.assessableCount })}
+          </Text>
+          <Anchor component={Link} to="/library/$frameworkId/coverage" params={{ frameworkId: framework.id }} size="sm">
+            {t('framework.coverage')}
+          </Anchor>
+        </Group>
         {framework.implementationGroups.length > 0 && (
           <Group gap="xs">
             <Text size="sm" c="dimmed">

@@ -60,6 +60,7 @@ export const en = {
     source: 'Imported from: {{format}}',
     tree: 'Requirements',
     delete: 'Delete framework',
+    coverage: 'Coverage by applied controls',
     deleteTitle: 'Delete “{{name}}”?',
     deleteBody: 'The framework and its requirement tree are deleted for good. Import the file again to get it back.',
     deleted: 'Framework deleted',
@@ -154,6 +155,7 @@ export const fr: typeof en = {
     source: 'Importé depuis : {{format}}',
     tree: 'Exigences',
     delete: 'Supprimer le référentiel',
+    coverage: 'Couverture par les mesures appliquées',
     deleteTitle: 'Supprimer « {{name}} » ?',
     deleteBody:
       'Le référentiel et son arbre d’exigences sont supprimés définitivement. Importez de nouveau le fichier pour le retrouver.',
@@ -250,6 +252,7 @@ export const de: typeof en = {
     source: 'Importiert aus: {{format}}',
     tree: 'Anforderungen',
     delete: 'Rahmenwerk löschen',
+    coverage: 'Abdeckung durch umgesetzte Maßnahmen',
     deleteTitle: '„{{name}}“ löschen?',
     deleteBody:
       'Das Rahmenwerk und sein Anforderungsbaum werden endgültig gelöscht. Importieren Sie die Datei erneut, um es wiederherzustellen.',
@@ -347,6 +350,7 @@ export const nl: typeof en = {
     source: 'Geïmporteerd uit: {{format}}',
     tree: 'Eisen',
     delete: 'Kader verwijderen',
+    coverage: 'Dekking door toegepaste maatregelen',
     deleteTitle: '“{{name}}” verwijderen?',
     deleteBody:
       'Het kader en zijn eisenboom worden definitief verwijderd. Importeer het bestand opnieuw om het terug te krijgen.',

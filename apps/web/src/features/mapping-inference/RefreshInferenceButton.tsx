@@ -1,0 +1,47 @@
+import { Button } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconRefresh } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../app/api/client';
+import { useErrorMessage } from '../../app/forms/errors';
+
+/**
+ * Re-runs mapping inference for an assessment created by it: only results still inferred or not assessed
+ * change. For the assessment page header; render it when the assessment has `inferredFrom` and may be updated.
+ */
+export function RefreshInferenceButton({ assessmentId, version }: { assessmentId: string; version: number }) {
+  const { t } = useTranslation('dashboard');
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const refresh = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/compliance-assessments/{id}/refresh-inference', {
+          params: { path: { id: assessmentId } },
+          body: { version },
+        }),
+      ),
+    onSuccess: (result) => {
+      notifications.show({
+        message: t('infer.refreshed', { updated: result.updated, kept: result.kept }),
+        color: 'green',
+      });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['assessments'] }),
+        queryClient.invalidateQueries({ queryKey: ['dashboard'] }),
+      ]);
+    },
+    onError: (error) => notifications.show({ message: errorMessage(error), color: 'red' }),
+  });
+  return (
+    <Button
+      variant="default"
+      leftSection={<IconRefresh size={16} aria-hidden />}
+      loading={refresh.isPending}
+      onClick={() => refresh.mutate()}
+    >
+      {t('infer.refresh')}
+    </Button>
+  );
+}
