@@ -2,6 +2,7 @@ import { parseAsvsJson } from '../formats/asvs/parse.js';
 import { parseCisoAssistantLibrary } from '../formats/ciso-assistant/parse.js';
 import { parseOscalCatalog } from '../formats/oscal/catalog.js';
 import { parseRampartLibrary } from '../formats/rampart/parse.js';
+import { looksLikeXlsx } from '../formats/xlsx/parse.js';
 import { type LibraryContent, LibraryFormatError } from '../library-content.js';
 
 export const importFormats = [
@@ -10,14 +11,18 @@ export const importFormats = [
   'ciso_assistant',
   'rampart',
   'owasp_asvs',
+  'framework_xlsx',
   'auto',
 ] as const;
 export type ImportFormat = (typeof importFormats)[number];
 export type ConcreteFormat = Exclude<ImportFormat, 'auto'>;
 
-/** The importers that produce library content; a profile is applied to a stored framework instead. */
+/**
+ * The text importers that produce library content; a profile is applied to a stored framework instead, and the
+ * XLSX framework template is read from bytes (`parseFrameworkXlsx`).
+ */
 export const contentImporters: Record<
-  Exclude<ConcreteFormat, 'oscal_profile'>,
+  Exclude<ConcreteFormat, 'oscal_profile' | 'framework_xlsx'>,
   (text: string, file: string) => LibraryContent
 > = {
   oscal_catalog: parseOscalCatalog,
@@ -27,6 +32,12 @@ export const contentImporters: Record<
 };
 
 const HEAD = 4096;
+
+/** A workbook is binary (a ZIP archive) and recognised by its bytes; every other format is text. */
+export function detectFileFormat(data: Buffer, text: string, fileName: string): ConcreteFormat {
+  if (looksLikeXlsx(data)) return 'framework_xlsx';
+  return detectFormat(text, fileName);
+}
 
 /**
  * Recognises a library file by its first bytes, without parsing it: OSCAL documents open with their model's
@@ -47,7 +58,7 @@ export function detectFormat(text: string, fileName: string): ConcreteFormat {
       line: 1,
       message:
         'Cannot tell the format of this file (expected an OSCAL catalog or profile, a CISO Assistant library, an ' +
-        'OWASP ASVS JSON export or a Rampart library); choose the format explicitly',
+        'OWASP ASVS JSON export, a Rampart library or the framework XLSX template); choose the format explicitly',
     },
   ]);
 }

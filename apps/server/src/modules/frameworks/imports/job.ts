@@ -1,4 +1,4 @@
-import { text as readText } from 'node:stream/consumers';
+import { buffer as readBuffer } from 'node:stream/consumers';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuditContext } from '../../../platform/audit/record.js';
@@ -9,10 +9,11 @@ import { jobRuns } from '../../../platform/jobs/tables.js';
 import type { FileStorage } from '../../../platform/storage/file-storage.js';
 import { applyOscalProfile } from '../formats/oscal/apply-profile.js';
 import { parseOscalProfile } from '../formats/oscal/profile.js';
+import { looksLikeXlsx, parseFrameworkXlsx } from '../formats/xlsx/parse.js';
 import { LibraryFormatError } from '../library-content.js';
 import { LIBRARY_IMPORT_JOB } from '../service.js';
 import { saveLibraryContent } from '../writer.js';
-import { contentImporters, detectFormat, importFormats } from './detect.js';
+import { contentImporters, detectFileFormat, importFormats } from './detect.js';
 
 export const libraryImportPayload = z.object({
   fileId: z.uuid(),
@@ -48,13 +49,15 @@ export function registerLibraryImportJob(deps: {
     const { payload, organizationId } = ctx;
     if (!organizationId) throw new PermanentJobError('A library import belongs to an organisation');
     await ctx.reportProgress(5, 'Reading the file');
-    const text = await storage
+    const data = await storage
       .get(organizationId, payload.fileId)
-      .then(({ stream }) => readText(stream))
+      .then(({ stream }) => readBuffer(stream))
       .catch((error: unknown) => {
         throw new PermanentJobError('The uploaded file is no longer stored', { cause: error });
       });
-    const format = payload.format === 'auto' ? detectFormat(text, payload.fileName) : payload.format;
+    // Text formats are UTF-8; the decoder drops a byte-order mark as reading the stream as text did.
+    const text = looksLikeXlsx(data) ? '' : new TextDecoder().decode(data);
+    const format = payload.format === 'auto' ? detectFileFormat(data, text, payload.fileName) : payload.format;
     await ctx.reportProgress(10, `Parsing (${format})`);
     const audit: AuditContext = payload.audit;
 
@@ -72,7 +75,10 @@ export function registerLibraryImportJob(deps: {
       return { format, profile: applied, frameworks: [], mappingSets: [] };
     }
 
-    const content = contentImporters[format](text, payload.fileName);
+    const content =
+      format === 'framework_xlsx'
+        ? await parseFrameworkXlsx(data, payload.fileName)
+        : contentImporters[format](text, payload.fileName);
     const total = content.frameworks.reduce((n, f) => n + f.nodes.length, 0);
     await ctx.reportProgress(30, `Writing ${total} requirement nodes`);
     const saved = await db.transaction((tx) =>

@@ -14,6 +14,7 @@ import { importAccepted, importFields, importRunPage, listImportsQuery } from '.
 import { type LibraryImportPayload, registerLibraryImportJob } from './job.js';
 
 const MAX_FIELDS = 5;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The multipart parser (busboy) throws plain errors for a malformed body (no boundary, cut off): a 400. */
 function unreadableBody(error: unknown): unknown {
@@ -46,7 +47,7 @@ export async function registerLibraryImports(app: TypedApp, ctx: AppContext) {
           tags,
           description:
             'Uploads a library file (multipart/form-data: `file`, `format` = oscal_catalog | oscal_profile | ' +
-            'ciso_assistant | rampart | auto, and for a profile optionally `frameworkId`) and imports it in the ' +
+            'ciso_assistant | rampart | owasp_asvs | framework_xlsx (the framework template) | auto, and for a profile optionally `frameworkId`) and imports it in the ' +
             'background. Answers 202 with the job to poll at GET /jobs/{id}. The same file sent again returns ' +
             'the earlier run. Needs framework:create on the root folder.',
           consumes: ['multipart/form-data'],
@@ -74,10 +75,12 @@ export async function registerLibraryImports(app: TypedApp, ctx: AppContext) {
                 ]);
               }
               const json = /\.json$/i.test(part.filename) || /json/.test(part.mimetype);
+              // The framework template is a workbook: stored as one, so its bytes are checked as a ZIP.
+              const workbook = /\.xlsx$/i.test(part.filename) || part.mimetype === XLSX_TYPE;
               stored = await storage.put(part.file, {
                 organizationId: caller.organizationId,
                 originalName: part.filename || 'library',
-                contentType: json ? 'application/json' : 'text/plain',
+                contentType: workbook ? XLSX_TYPE : json ? 'application/json' : 'text/plain',
                 maxBytes: config.maxUploadBytes,
                 createdBy: caller.userId,
               });

@@ -1,0 +1,115 @@
+import { Button, FileInput, Group, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ImportChanges, ImportProblems } from './ImportSummary';
+import { type ImportResult, useAssessmentImport } from './use-assessment-import';
+import { useExportsT } from './use-exports-t';
+
+/**
+ * Import in two steps: the file is checked first (a dry run answers what would change, or every problem with
+ * its cell), and only a confirmation applies it, all rows at once.
+ */
+export function ImportAssessmentDialog({
+  assessmentId,
+  frameworkUrn,
+  opened,
+  onClose,
+}: {
+  assessmentId: string;
+  frameworkUrn: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const t = useExportsT();
+  const { t: common } = useTranslation('common');
+  const check = useAssessmentImport(assessmentId);
+  const apply = useAssessmentImport(assessmentId);
+  const [file, setFile] = useState<File | null>(null);
+  const [missingFile, setMissingFile] = useState(false);
+  const preview: ImportResult | undefined = check.data;
+
+  const close = () => {
+    check.reset();
+    apply.reset();
+    setFile(null);
+    setMissingFile(false);
+    onClose();
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('importTitle')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': common('actions.close') }}
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!file) {
+            setMissingFile(true);
+            return;
+          }
+          if (!preview) {
+            check.mutate({ file, dryRun: true });
+            return;
+          }
+          apply.mutate(
+            { file, dryRun: false },
+            {
+              onSuccess: (result) => {
+                notifications.show({ message: t('imported', { count: result.changed }), color: 'green' });
+                close();
+              },
+            },
+          );
+        }}
+      >
+        <Stack>
+          <Text size="sm">{t('importIntro')}</Text>
+          <Text size="xs" c="dimmed">
+            {frameworkUrn}
+          </Text>
+          <FileInput
+            label={t('file')}
+            description={t('fileHint')}
+            placeholder={t('filePlaceholder')}
+            styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
+            leftSection={<IconFileUpload size={16} aria-hidden />}
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            value={file}
+            onChange={(chosen) => {
+              setFile(chosen);
+              setMissingFile(false);
+              check.reset();
+              apply.reset();
+            }}
+            error={missingFile ? t('fileRequired') : undefined}
+            clearable
+            clearButtonProps={{ 'aria-label': t('clearFile') }}
+            required
+          />
+          {(check.error || apply.error) && <ImportProblems error={check.error ?? apply.error} />}
+          {preview && <ImportChanges result={preview} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {common('actions.cancel')}
+            </Button>
+            {preview ? (
+              <Button type="submit" loading={apply.isPending} disabled={preview.changed === 0}>
+                {t('confirm', { count: preview.changed })}
+              </Button>
+            ) : (
+              <Button type="submit" loading={check.isPending}>
+                {t('check')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

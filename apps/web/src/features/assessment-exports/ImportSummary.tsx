@@ -1,0 +1,65 @@
+import { Alert, List, Text } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { ApiError } from '../../app/api/errors';
+import { useErrorMessage } from '../../app/forms/errors';
+import type { ImportResult } from './use-assessment-import';
+import { useExportsT } from './use-exports-t';
+
+const SHOWN = 20;
+
+/** What a dry run found: the counts, then the first changes, field by field. */
+export function ImportChanges({ result }: { result: ImportResult }) {
+  const t = useExportsT();
+  if (result.changed === 0) return <Text>{t('nothingToChange')}</Text>;
+  return (
+    <>
+      <Text>{t('summary', { changed: result.changed, unchanged: result.unchanged })}</Text>
+      <List size="sm" spacing={4} aria-label={t('changesLabel')}>
+        {result.changes.slice(0, SHOWN).map((change) => (
+          <List.Item key={change.requirementUrn}>
+            <Text span fw={600} size="sm">
+              {change.refId ?? change.requirementUrn}
+            </Text>{' '}
+            {[
+              ...Object.entries(change.fields).map(
+                ([field, { from, to }]) => `${field}: ${from ?? '—'} → ${to ?? '—'}`,
+              ),
+              ...[change.controlsAdded, change.evidenceAdded]
+                .filter((names) => names.length > 0)
+                .map((names) => t('linksAdded', { names: names.join(', ') })),
+              ...[change.controlsRemoved, change.evidenceRemoved]
+                .filter((names) => names.length > 0)
+                .map((names) => t('linksRemoved', { names: names.join(', ') })),
+            ].join(' · ')}
+          </List.Item>
+        ))}
+      </List>
+      {result.changes.length > SHOWN && (
+        <Text size="sm" c="dimmed">
+          {t('moreChanges', { count: result.changes.length - SHOWN })}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** A refused file: every located problem (sheet, row, column) as the server wrote it. */
+export function ImportProblems({ error }: { error: unknown }) {
+  const t = useExportsT();
+  const message = useErrorMessage();
+  const located = error instanceof ApiError ? error.fieldErrors : [];
+  return (
+    <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={message(error)} role="alert">
+      {located.length > 0 && (
+        <>
+          <Text size="sm">{t('problems')}</Text>
+          <List size="sm" aria-label={t('problems')}>
+            {located.map((problem) => (
+              <List.Item key={`${problem.field}:${problem.message}`}>{problem.message}</List.Item>
+            ))}
+          </List>
+        </>
+      )}
+    </Alert>
+  );
+}
