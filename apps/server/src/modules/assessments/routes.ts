@@ -1,7 +1,199 @@
+import { z } from 'zod';
+import { auditContextOf } from '../../platform/audit/record.js';
+import { accessFor } from '../../platform/auth/access.js';
+import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
+import { registerFolderUsage } from '../../platform/folder-usage.js';
+import { decodeCursor } from '../../platform/http/pagination.js';
+import { expectedVersion } from '../../platform/http/versioning.js';
+import {
+  assessmentIdParams,
+  assessmentPage,
+  assessmentSchema,
+  assessmentSummary,
+  compareParams,
+  compareSchema,
+  createAssessmentBody,
+  listAssessmentsQuery,
+  updateAssessmentBody,
+  versionQuery,
+} from './contracts.js';
+import { countInFolder } from './queries.js';
+import { workspacePayload } from './requirement-contracts.js';
+import { registerRequirementAssessmentRoutes } from './requirement-routes.js';
+import { createAssessmentService } from './service.js';
+import { createWorkspaceService } from './workspace-service.js';
 
-// Placeholder while the module is being built; its routes land here.
+// Module-level: apps are built many times per process in tests, the counter must be registered once.
+registerFolderUsage(async (db, folderId) => ({
+  what: 'compliance assessment(s)',
+  count: await countInFolder(db, folderId),
+}));
+
 export const assessmentsModule: ModuleDefinition = {
   name: 'assessments',
-  register() {},
+  register(app, { db }) {
+    const service = createAssessmentService({ db });
+    const workspace = createWorkspaceService({ db });
+    const tags = ['compliance-assessments'];
+    const base = '/compliance-assessments';
+
+    app.get(
+      base,
+      {
+        schema: {
+          operationId: 'listComplianceAssessments',
+          tags,
+          description:
+            'Compliance assessments in folders where the caller holds compliance_assessment:read, each with its ' +
+            'framework, progress and result counts (computed in the same query).',
+          querystring: listAssessmentsQuery,
+          response: { 200: assessmentPage },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        const { cursor, ...query } = request.query;
+        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+      },
+    );
+
+    app.get(
+      `${base}/:id`,
+      {
+        schema: {
+          operationId: 'getComplianceAssessment',
+          tags,
+          description: 'One assessment with its framework, authors, reviewers, summary and the caller’s abilities.',
+          params: assessmentIdParams,
+          response: { 200: assessmentSchema },
+        },
+      },
+      async (request) => service.get(await accessFor(db, requireOrgCaller(request)), request.params.id),
+    );
+
+    app.get(
+      `${base}/:id/summary`,
+      {
+        schema: {
+          operationId: 'getComplianceAssessmentSummary',
+          tags,
+          description:
+            'Progress (share of requirements with a result other than not_assessed), score by the assessment’s ' +
+            'scoring method and result counts, overall and per top-level section.',
+          params: assessmentIdParams,
+          response: { 200: assessmentSummary },
+        },
+      },
+      async (request) => service.summary(await accessFor(db, requireOrgCaller(request)), request.params.id),
+    );
+
+    app.get(
+      `${base}/:id/requirements`,
+      {
+        schema: {
+          operationId: 'getComplianceAssessmentWorkspace',
+          tags,
+          description:
+            'Every node of the framework tree in depth-first order, each with its requirement assessment (null ' +
+            'for structural nodes and nodes out of scope). A constant number of queries whatever the size.',
+          params: assessmentIdParams,
+          response: { 200: workspacePayload },
+        },
+      },
+      async (request) => ({
+        items: await workspace.requirements(await accessFor(db, requireOrgCaller(request)), request.params.id),
+      }),
+    );
+
+    app.get(
+      `${base}/:id/compare/:otherId`,
+      {
+        schema: {
+          operationId: 'compareComplianceAssessments',
+          tags,
+          description:
+            'How this assessment’s results differ from another’s (the baseline) of the same framework URN, ' +
+            'matching requirements by URN across versions. 400 when the frameworks differ.',
+          params: compareParams,
+          response: { 200: compareSchema },
+        },
+      },
+      async (request) =>
+        workspace.compare(await accessFor(db, requireOrgCaller(request)), request.params.id, request.params.otherId),
+    );
+
+    app.post(
+      base,
+      {
+        schema: {
+          operationId: 'createComplianceAssessment',
+          tags,
+          description:
+            'Creates an assessment of a framework version in a folder (needs compliance_assessment:create there), ' +
+            'with one requirement assessment per assessable requirement in the chosen implementation groups.',
+          body: createAssessmentBody,
+          response: { 201: assessmentSchema },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireOrgCaller(request);
+        const created = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.patch(
+      `${base}/:id`,
+      {
+        schema: {
+          operationId: 'updateComplianceAssessment',
+          tags,
+          description:
+            'Changes an assessment. Status `done` locks it and leaving `done` reopens it: both need ' +
+            'compliance_assessment:approve. Send the version you loaded (If-Match or `version`); stale → 409.',
+          params: assessmentIdParams,
+          body: updateAssessmentBody,
+          response: { 200: assessmentSchema },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        const { version, ...changes } = request.body;
+        return service.update(
+          await accessFor(db, caller),
+          auditContextOf(request),
+          request.params.id,
+          expectedVersion(request, version),
+          changes,
+        );
+      },
+    );
+
+    app.delete(
+      `${base}/:id`,
+      {
+        schema: {
+          operationId: 'deleteComplianceAssessment',
+          tags,
+          description: 'Deletes an assessment and its requirement assessments (needs compliance_assessment:delete).',
+          params: assessmentIdParams,
+          querystring: versionQuery,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireOrgCaller(request);
+        await service.remove(
+          await accessFor(db, caller),
+          auditContextOf(request),
+          request.params.id,
+          expectedVersion(request, request.query.version),
+        );
+        return reply.status(204).send(null);
+      },
+    );
+
+    registerRequirementAssessmentRoutes(app, { db });
+  },
 };

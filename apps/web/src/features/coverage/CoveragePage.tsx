@@ -9,15 +9,22 @@ import { useCoverage } from '../dashboard/use-dashboard';
 import { FolderSelect } from '../folders/FolderSelect';
 import { type CoverageFilter, CoverageTable, coverageColor } from './CoverageTable';
 
-
 function SummaryBar({ totals }: { totals: Coverage['totals'] }) {
   const { t } = useTranslation('dashboard');
   const part = (n: number) => (totals.assessable === 0 ? 0 : (100 * n) / totals.assessable);
   return (
     <Stack gap={6} data-testid="coverage-summary">
       <Progress.Root size="xl">
-        <Progress.Section value={part(totals.covered)} color={coverageColor.covered} aria-label={t('coverage.covered')} />
-        <Progress.Section value={part(totals.partial)} color={coverageColor.partial} aria-label={t('coverage.partial')} />
+        <Progress.Section
+          value={part(totals.covered)}
+          color={coverageColor.covered}
+          aria-label={t('coverage.covered')}
+        />
+        <Progress.Section
+          value={part(totals.partial)}
+          color={coverageColor.partial}
+          aria-label={t('coverage.partial')}
+        />
         <Progress.Section value={part(totals.gaps)} color={coverageColor.gap} aria-label={t('coverage.gap')} />
       </Progress.Root>
       <Text size="sm">
@@ -50,9 +57,7 @@ export function CoveragePage() {
         title={t('coverage.title', { name: coverage.data?.framework.name ?? '…' })}
         description={t('coverage.intro')}
         actions={
-          <Anchor
-            renderRoot={(props) => <Link {...props} to="/library/$frameworkId" params={{ frameworkId }} />}
-          >
+          <Anchor renderRoot={(props) => <Link {...props} to="/library/$frameworkId" params={{ frameworkId }} />}>
             {t('coverage.back')}
           </Anchor>
         }

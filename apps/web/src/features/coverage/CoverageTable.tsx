@@ -11,7 +11,12 @@ const validityColor = { valid: 'green', expiring: 'yellow', expired: 'red', not_
 
 function Controls({ row }: { row: CoverageRow }) {
   const { t } = useTranslation('dashboard');
-  if (row.controls.length === 0) return <Text size="sm" c="dimmed">{t('coverage.noControl')}</Text>;
+  if (row.controls.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('coverage.noControl')}
+      </Text>
+    );
   return (
     <Stack gap={6}>
       {row.controls.map((control) => (

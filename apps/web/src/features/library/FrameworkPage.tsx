@@ -85,7 +85,12 @@ function FrameworkHeader({ framework }: { framework: Framework }) {
             {t('framework.requirements', { count: framework.requirementCount })} ·{' '}
             {t('framework.assessable', { count: framework.assessableCount })}
           </Text>
-          <Anchor component={Link} to="/library/$frameworkId/coverage" params={{ frameworkId: framework.id }} size="sm">
+          <Anchor
+            size="sm"
+            renderRoot={(rootProps) => (
+              <Link {...rootProps} to="/library/$frameworkId/coverage" params={{ frameworkId: framework.id }} />
+            )}
+          >
             {t('framework.coverage')}
           </Anchor>
         </Group>

@@ -1,0 +1,170 @@
+import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { type DbOrTx, selectRows } from '../../platform/db/client.js';
+import { type Cursor, keysetAfter, keysetOrder } from '../../platform/http/pagination.js';
+import { escapeLike } from '../folders/queries.js';
+import { folders } from '../folders/tables.js';
+import { frameworks } from '../frameworks/tables.js';
+import { users } from '../users/tables.js';
+import { complianceAssessmentPeople, complianceAssessments } from './tables.js';
+
+/**
+ * The result counts of one assessment as a correlated subquery: part of the list's single statement, so a page
+ * of 50 assessments costs one round trip, not 51.
+ */
+const resultCounts = sql<Record<string, number>>`(
+  select json_build_object(
+    'total', count(*),
+    'not_assessed', count(*) filter (where ra.result = 'not_assessed'),
+    'compliant', count(*) filter (where ra.result = 'compliant'),
+    'partially_compliant', count(*) filter (where ra.result = 'partially_compliant'),
+    'non_compliant', count(*) filter (where ra.result = 'non_compliant'),
+    'not_applicable', count(*) filter (where ra.result = 'not_applicable'))
+  from requirement_assessments ra where ra.assessment_id = ${complianceAssessments.id})`;
+
+const columns = {
+  id: complianceAssessments.id,
+  organizationId: complianceAssessments.organizationId,
+  folderId: complianceAssessments.folderId,
+  folderName: folders.name,
+  folderPath: folders.path,
+  frameworkId: complianceAssessments.frameworkId,
+  frameworkUrn: frameworks.urn,
+  frameworkName: frameworks.name,
+  frameworkVersion: frameworks.frameworkVersion,
+  refId: complianceAssessments.refId,
+  name: complianceAssessments.name,
+  description: complianceAssessments.description,
+  status: complianceAssessments.status,
+  implementationGroups: complianceAssessments.implementationGroups,
+  scoringMethod: complianceAssessments.scoringMethod,
+  dueDate: complianceAssessments.dueDate,
+  lockedAt: complianceAssessments.lockedAt,
+  inferredFrom: complianceAssessments.inferredFrom,
+  createdAt: complianceAssessments.createdAt,
+  updatedAt: complianceAssessments.updatedAt,
+  version: complianceAssessments.version,
+  counts: resultCounts,
+};
+
+export type AssessmentRow = Awaited<ReturnType<typeof listAssessments>>[number];
+
+const sortColumns = {
+  name: complianceAssessments.name,
+  createdAt: complianceAssessments.createdAt,
+  dueDate: complianceAssessments.dueDate,
+} as const;
+export type AssessmentSort = keyof typeof sortColumns;
+
+export function listAssessments(
+  db: DbOrTx,
+  params: {
+    organizationId: string;
+    visible: SQL;
+    q?: string;
+    status?: string;
+    frameworkId?: string;
+    folderPath?: string;
+    sort: AssessmentSort;
+    descending: boolean;
+    cursor: Cursor | null;
+    limit: number;
+  },
+) {
+  const column = sortColumns[params.sort];
+  const like = params.q ? `%${escapeLike(params.q)}%` : null;
+  return db
+    .select(columns)
+    .from(complianceAssessments)
+    .innerJoin(folders, eq(folders.id, complianceAssessments.folderId))
+    .innerJoin(frameworks, eq(frameworks.id, complianceAssessments.frameworkId))
+    .where(
+      and(
+        eq(complianceAssessments.organizationId, params.organizationId),
+        inArray(complianceAssessments.folderId, params.visible),
+        like ? or(ilike(complianceAssessments.name, like), ilike(complianceAssessments.refId, like)) : undefined,
+        params.status ? eq(complianceAssessments.status, params.status as 'planned') : undefined,
+        params.frameworkId ? eq(complianceAssessments.frameworkId, params.frameworkId) : undefined,
+        params.folderPath ? sql`starts_with(${folders.path}, ${params.folderPath})` : undefined,
+        keysetAfter(column, complianceAssessments.id, params.descending, params.cursor),
+      ),
+    )
+    .orderBy(...keysetOrder(column, complianceAssessments.id, params.descending))
+    .limit(params.limit + 1);
+}
+
+/** One assessment of the organisation with its folder path and framework, or null. */
+export async function findAssessment(db: DbOrTx, organizationId: string, id: string) {
+  const [row] = await db
+    .select({
+      ...columns,
+      frameworkImplementationGroups: frameworks.implementationGroups,
+      minScore: frameworks.minScore,
+      maxScore: frameworks.maxScore,
+      scoresDefinition: frameworks.scoresDefinition,
+    })
+    .from(complianceAssessments)
+    .innerJoin(folders, eq(folders.id, complianceAssessments.folderId))
+    .innerJoin(frameworks, eq(frameworks.id, complianceAssessments.frameworkId))
+    .where(and(eq(complianceAssessments.id, id), eq(complianceAssessments.organizationId, organizationId)));
+  return row ?? null;
+}
+export type AssessmentDetailRow = NonNullable<Awaited<ReturnType<typeof findAssessment>>>;
+
+/**
+ * The assessment's lock state, read under a share lock: requirement writes of one assessment proceed together,
+ * but wait for (and then see) a concurrent status change that locks it.
+ */
+export async function lockStateForWrite(db: DbOrTx, id: string) {
+  const [row] = await selectRows<{ locked_at: Date | string | null }>(
+    db,
+    sql`select locked_at from compliance_assessments where id = ${id} for share`,
+  );
+  return { lockedAt: row?.locked_at ? new Date(row.locked_at) : null };
+}
+
+export const listPeople = (db: DbOrTx, assessmentId: string) =>
+  db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      role: complianceAssessmentPeople.role,
+    })
+    .from(complianceAssessmentPeople)
+    .innerJoin(users, eq(users.id, complianceAssessmentPeople.userId))
+    .where(eq(complianceAssessmentPeople.assessmentId, assessmentId))
+    .orderBy(users.displayName);
+
+/** The ids among `userIds` that may act in the organisation (members, or guests holding a binding). */
+export async function knownUserIds(db: DbOrTx, organizationId: string, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        inArray(users.id, userIds),
+        sql`(exists (select 1 from memberships m where m.user_id = ${users.id} and m.organization_id = ${organizationId})
+          or exists (select 1 from role_bindings rb where rb.user_id = ${users.id} and rb.organization_id = ${organizationId}))`,
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function replacePeople(db: DbOrTx, assessmentId: string, role: 'author' | 'reviewer', userIds: string[]) {
+  await db
+    .delete(complianceAssessmentPeople)
+    .where(and(eq(complianceAssessmentPeople.assessmentId, assessmentId), eq(complianceAssessmentPeople.role, role)));
+  const unique = [...new Set(userIds)];
+  if (unique.length > 0) {
+    await db.insert(complianceAssessmentPeople).values(unique.map((userId) => ({ assessmentId, userId, role })));
+  }
+}
+
+export async function countInFolder(db: DbOrTx, folderId: string) {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(complianceAssessments)
+    .where(eq(complianceAssessments.folderId, folderId));
+  return Number(row?.count ?? 0);
+}

@@ -1,0 +1,49 @@
+import type { Access } from '../../platform/auth/access.js';
+import { AppError } from '../../platform/errors.js';
+import type { assessmentStatuses } from './tables.js';
+
+type Status = (typeof assessmentStatuses)[number];
+
+/**
+ * Who may move an assessment between statuses, and what the move does to the lock:
+ * - `done` locks the assessment (its requirement assessments stop changing); reaching it needs
+ *   compliance_assessment:approve, and so does leaving it (reopening unlocks, except to `deprecated`, which
+ *   archives the assessment and keeps it locked);
+ * - a reviewer (compliance_assessment:review) may send an assessment in review back to in_progress;
+ * - every other move needs compliance_assessment:update.
+ */
+export function planStatusChange(
+  access: Access,
+  before: { status: Status; folderPath: string; lockedAt: Date | null },
+  target: Status,
+): { status: Status; lockedAt: Date | null; action: `compliance_assessment.${string}` } {
+  const path = before.folderPath;
+  const touchesLock = target === 'done' || before.status === 'done';
+  if (touchesLock) {
+    access.require('compliance_assessment:approve', path, 'compliance_assessment:read', 'Assessment');
+  } else {
+    const sendBack = before.status === 'in_review' && target === 'in_progress';
+    if (!(sendBack && access.can('compliance_assessment:review', path))) {
+      access.require('compliance_assessment:update', path, 'compliance_assessment:read', 'Assessment');
+    }
+  }
+  if (target === 'done') {
+    return { status: target, lockedAt: before.lockedAt ?? new Date(), action: 'compliance_assessment.locked' };
+  }
+  if (before.status === 'done') {
+    if (target === 'deprecated')
+      return { status: target, lockedAt: before.lockedAt, action: 'compliance_assessment.updated' };
+    return { status: target, lockedAt: null, action: 'compliance_assessment.reopened' };
+  }
+  return { status: target, lockedAt: before.lockedAt, action: 'compliance_assessment.updated' };
+}
+
+/** Refuses a change to a requirement assessment of a locked (done) assessment. */
+export function requireUnlocked(assessment: { lockedAt: Date | null }) {
+  if (assessment.lockedAt !== null) {
+    throw new AppError(
+      'conflict',
+      'This assessment is done and locked: its requirement assessments cannot change. Reopen it first (needs the approve permission).',
+    );
+  }
+}
