@@ -1,8 +1,9 @@
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, mergeThemeOverrides, Notification } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { onTotpEnrolmentRequired, onUnauthenticated } from './api/client';
 import { ApiError } from './api/errors';
 import { createAppRouter } from './router/router';
@@ -24,6 +25,19 @@ function createQueryClient() {
 export function App() {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(() => createAppRouter(queryClient));
+  const { t } = useTranslation();
+  // Every toast's close button gets a name in the reader's language (Mantine leaves it unnamed).
+  const localisedTheme = useMemo(
+    () =>
+      mergeThemeOverrides(theme, {
+        components: {
+          Notification: Notification.extend({
+            defaultProps: { closeButtonProps: { 'aria-label': t('actions.close') } },
+          }),
+        },
+      }),
+    [t],
+  );
 
   // A session that expires while a page is open: forget the user and let the route guard send them to sign in.
   useEffect(() => {
@@ -43,7 +57,7 @@ export function App() {
   }, [queryClient, router]);
 
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
+    <MantineProvider theme={localisedTheme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

@@ -1,7 +1,139 @@
+import { z } from 'zod';
+import { auditContextOf } from '../../platform/audit/record.js';
+import { accessFor } from '../../platform/auth/access.js';
+import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
+import { decodeCursor } from '../../platform/http/pagination.js';
+import { expectedVersion } from '../../platform/http/versioning.js';
+import {
+  appliedControlPage,
+  appliedControlSchema,
+  controlIdParams,
+  createControlBody,
+  deleteQuery,
+  listControlsQuery,
+  updateControlBody,
+} from './contracts.js';
+import './folder-usage.js';
+import { registerControlLinkRoutes } from './link-routes.js';
+import { createControlService } from './service.js';
 
-// Placeholder while the module is being built; its routes land here.
 export const controlsModule: ModuleDefinition = {
   name: 'controls',
-  register() {},
+  register(app, { db }) {
+    const service = createControlService({ db });
+    const tags = ['applied-controls'];
+
+    app.get(
+      '/applied-controls',
+      {
+        schema: {
+          operationId: 'listAppliedControls',
+          tags,
+          description:
+            'Applied controls in the folders the caller may read, one page at a time, with filters on text, status, ' +
+            'category, CSF function, folder subtree, owner, linked requirement and attached evidence.',
+          querystring: listControlsQuery,
+          response: { 200: appliedControlPage },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        const { cursor, ...query } = request.query;
+        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+      },
+    );
+
+    app.get(
+      '/applied-controls/:id',
+      {
+        schema: {
+          operationId: 'getAppliedControl',
+          tags,
+          description:
+            'One applied control with its owners, linked requirements (with their framework), reference controls ' +
+            'and the attached evidence the caller may read.',
+          params: controlIdParams,
+          response: { 200: appliedControlSchema },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        return service.detail(await accessFor(db, caller), request.params.id);
+      },
+    );
+
+    app.post(
+      '/applied-controls',
+      {
+        schema: {
+          operationId: 'createAppliedControl',
+          tags,
+          description: 'Creates an applied control in `folderId` (needs applied_control:create there).',
+          body: createControlBody,
+          response: { 201: appliedControlSchema },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireOrgCaller(request);
+        const control = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+        return reply.status(201).send(control);
+      },
+    );
+
+    app.patch(
+      '/applied-controls/:id',
+      {
+        schema: {
+          operationId: 'updateAppliedControl',
+          tags,
+          description:
+            'Changes fields of an applied control; `null` clears an optional field, `ownerIds` replaces the owners, ' +
+            '`folderId` moves it (needs applied_control:create in the target). Send the version you loaded ' +
+            '(If-Match or `version`); a stale one answers 409.',
+          params: controlIdParams,
+          body: updateControlBody,
+          response: { 200: appliedControlSchema },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        const { version, ...changes } = request.body;
+        return service.update(
+          await accessFor(db, caller),
+          auditContextOf(request),
+          request.params.id,
+          expectedVersion(request, version),
+          changes,
+        );
+      },
+    );
+
+    app.delete(
+      '/applied-controls/:id',
+      {
+        schema: {
+          operationId: 'deleteAppliedControl',
+          tags,
+          description:
+            'Deletes an applied control and its links (the linked evidence and requirements stay). Send the version.',
+          params: controlIdParams,
+          querystring: deleteQuery,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireOrgCaller(request);
+        await service.remove(
+          await accessFor(db, caller),
+          auditContextOf(request),
+          request.params.id,
+          expectedVersion(request, request.query.version),
+        );
+        return reply.status(204).send(null);
+      },
+    );
+
+    registerControlLinkRoutes(app, { db, detail: service.detail });
+  },
 };

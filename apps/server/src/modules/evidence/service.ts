@@ -1,0 +1,185 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../../platform/audit/record.js';
+import type { Access } from '../../platform/auth/access.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Database, DbOrTx } from '../../platform/db/client.js';
+import { AppError, invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
+import { folderById, membersAmong } from '../controls/scope.js';
+import type { CreateEvidenceInput, UpdateEvidenceInput } from './contracts.js';
+import { statusPermissionsOf, toEvidenceDto } from './presenter.js';
+import * as q from './queries.js';
+import { type EvidenceStatus, statusChangeProblem } from './status-rules.js';
+import { evidence } from './tables.js';
+
+/** Today in UTC as `YYYY-MM-DD` (validity dates are calendar dates; the clock is injectable for tests). */
+export const todayOf = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+
+export async function loadReadableEvidence(db: DbOrTx, access: Access, id: string) {
+  const found = await q.findEvidence(db, access.organizationId, id);
+  if (!found || !access.can('evidence:read', found.folderPath)) throw notFound('Evidence');
+  return found;
+}
+
+async function checkOwner(db: DbOrTx, organizationId: string, ownerId: string | null | undefined) {
+  if (!ownerId) return;
+  if (!(await membersAmong(db, organizationId, [ownerId])).has(ownerId)) {
+    throw invalid('body.ownerId', 'Not a member of the organisation');
+  }
+}
+
+const auditable = (row: q.EvidenceRow) => {
+  const { id: _i, organizationId: _o, createdAt: _c, updatedAt: _u, version: _v, revisionCount: _r, ...fields } = row;
+  return fields;
+};
+
+interface ListParams {
+  q?: string;
+  status?: EvidenceStatus;
+  folderId?: string;
+  ownerId?: string;
+  appliedControlId?: string;
+  expiring?: number;
+  expired?: boolean;
+  sort: string;
+  cursor: Cursor | null;
+  limit: number;
+}
+
+export function createEvidenceService(deps: { db: Database; clock: Clock }) {
+  const { db, clock } = deps;
+
+  async function targetFolder(tx: DbOrTx, access: Access, folderId: string) {
+    const folder = await folderById(tx, access.organizationId, folderId);
+    if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+    access.require('evidence:create', folder.path, 'folder:read', 'Folder');
+    return folder;
+  }
+
+  async function reload(tx: DbOrTx, access: Access, id: string) {
+    return toEvidenceDto(await loadReadableEvidence(tx, access, id), access);
+  }
+
+  return {
+    async list(access: Access, params: ListParams) {
+      const { key, descending } = parseSort<q.EvidenceSort>(params.sort);
+      const { expiring, ...filters } = params;
+      const rows = await q.listEvidence(db, {
+        ...filters,
+        expiringWithinDays: expiring,
+        organizationId: access.organizationId,
+        visible: access.visibleFolderIds('evidence:read'),
+        today: todayOf(clock),
+        sort: key,
+        descending,
+      });
+      const items = rows.slice(0, params.limit);
+      const last = items[items.length - 1];
+      return {
+        items: items.map((r) => toEvidenceDto(r, access)),
+        nextCursor: rows.length > params.limit && last ? encodeCursor({ v: last.sortCursor, id: last.row.id }) : null,
+      };
+    },
+
+    get: (access: Access, id: string) => reload(db, access, id),
+
+    async create(access: Access, audit: AuditContext, input: CreateEvidenceInput) {
+      return db.transaction(async (tx) => {
+        const folder = await targetFolder(tx, access, input.folderId);
+        await checkOwner(tx, access.organizationId, input.ownerId);
+        const [row] = await tx
+          .insert(evidence)
+          .values({ ...input, organizationId: access.organizationId, folderId: folder.id })
+          .returning();
+        if (!row) throw new Error('insert returned no row');
+        await recordAudit(tx, audit, {
+          organizationId: access.organizationId,
+          folderId: row.folderId,
+          action: 'evidence.created',
+          objectType: 'evidence',
+          objectId: row.id,
+          changes: createdFields(auditable(row)),
+        });
+        return reload(tx, access, row.id);
+      });
+    },
+
+    async update(access: Access, audit: AuditContext, id: string, version: number, input: UpdateEvidenceInput) {
+      return db.transaction(async (tx) => {
+        const before = await loadReadableEvidence(tx, access, id);
+        access.require('evidence:update', before.folderPath, 'evidence:read', 'Evidence');
+        const moving = input.folderId !== undefined && input.folderId !== before.row.folderId;
+        if (moving && input.folderId) await targetFolder(tx, access, input.folderId);
+        await checkOwner(tx, access.organizationId, input.ownerId);
+        const [after] = await tx
+          .update(evidence)
+          .set({ ...input, version: sql`${evidence.version} + 1`, updatedAt: sql`now()` })
+          .where(and(eq(evidence.id, id), eq(evidence.version, version)))
+          .returning();
+        if (!after) throw versionConflict();
+        await recordAudit(tx, audit, {
+          organizationId: access.organizationId,
+          folderId: after.folderId,
+          action: moving ? 'evidence.moved' : 'evidence.updated',
+          objectType: 'evidence',
+          objectId: id,
+          changes: diffFields(auditable(before.row), auditable(after)),
+        });
+        return reload(tx, access, id);
+      });
+    },
+
+    async changeStatus(access: Access, audit: AuditContext, id: string, version: number, to: EvidenceStatus) {
+      return db.transaction(async (tx) => {
+        const before = await loadReadableEvidence(tx, access, id);
+        const problem = statusChangeProblem(before.row.status, to, statusPermissionsOf(access, before.folderPath));
+        if (problem === 'permission') {
+          throw new AppError('forbidden', `You may not move this evidence to ${to}`);
+        }
+        if (problem === 'transition') {
+          throw new AppError('conflict', `Evidence cannot go from ${before.row.status} to ${to}`);
+        }
+        const [after] = await tx
+          .update(evidence)
+          .set({ status: to, version: sql`${evidence.version} + 1`, updatedAt: sql`now()` })
+          .where(and(eq(evidence.id, id), eq(evidence.version, version)))
+          .returning();
+        if (!after) throw versionConflict();
+        await recordAudit(tx, audit, {
+          organizationId: access.organizationId,
+          folderId: after.folderId,
+          action: 'evidence.status_changed',
+          objectType: 'evidence',
+          objectId: id,
+          changes: { status: { before: before.row.status, after: to } },
+        });
+        return reload(tx, access, id);
+      });
+    },
+
+    async remove(access: Access, audit: AuditContext, id: string, version: number) {
+      const fileIds = await db.transaction(async (tx) => {
+        const found = await loadReadableEvidence(tx, access, id);
+        access.require('evidence:delete', found.folderPath, 'evidence:read', 'Evidence');
+        const files = (await q.listRevisions(tx, id)).flatMap((r) => (r.revision.fileId ? [r.revision.fileId] : []));
+        const deleted = await tx
+          .delete(evidence)
+          .where(and(eq(evidence.id, id), eq(evidence.version, version)))
+          .returning({ id: evidence.id });
+        if (deleted.length === 0) throw versionConflict();
+        await recordAudit(tx, audit, {
+          organizationId: access.organizationId,
+          folderId: found.row.folderId,
+          action: 'evidence.deleted',
+          objectType: 'evidence',
+          objectId: id,
+          changes: { name: { before: found.row.name }, revisionCount: { before: found.row.revisionCount } },
+        });
+        return files;
+      });
+      return fileIds;
+    },
+  };
+}
+
+export type EvidenceService = ReturnType<typeof createEvidenceService>;

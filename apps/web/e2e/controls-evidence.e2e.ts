@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { choose, PASSWORD, signIn } from './helpers.js';
+import { describeBrowser, useRampart } from './support/index.js';
+
+const miniCatalog = fileURLToPath(
+  new URL('../../server/src/modules/frameworks/formats/oscal/fixtures/mini-catalog.json', import.meta.url),
+);
+const CATALOG = 'Mini Catalog: Test Controls';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(', ')}`,
+    );
+}
+
+/**
+ * Imports a library file through the API as the given user (the e2e API helper speaks JSON only, so the
+ * multipart upload is sent here) and waits for the import job to finish.
+ */
+async function importFramework(baseUrl: string, email: string, organizationId: string, file: string) {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const cookie = (login.headers.getSetCookie().find((c) => c.startsWith('rampart_session=')) ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const headers = { cookie, 'x-csrf-token': csrfToken, 'x-organization-id': organizationId };
+  const form = new FormData();
+  form.append('format', 'oscal_catalog');
+  form.append('file', new Blob([readFileSync(file)], { type: 'application/json' }), 'mini-catalog.json');
+  const accepted = await fetch(`${baseUrl}/api/v1/library/imports`, { method: 'POST', headers, body: form });
+  expect(accepted.status, await accepted.clone().text()).toBe(202);
+  const { jobId } = (await accepted.json()) as { jobId: string };
+  await expect
+    .poll(
+      async () =>
+        ((await (await fetch(`${baseUrl}/api/v1/jobs/${jobId}`, { headers })).json()) as { status: string }).status,
+      { timeout: 30_000, interval: 250 },
+    )
+    .toBe('succeeded');
+}
+
+describeBrowser('applied controls and evidence', () => {
+  const rampart = useRampart();
+
+  it('links a control to an imported requirement, uploads evidence and attaches it to the control', async () => {
+    const api = rampart.api();
+    const { organizationId } = await api.setup({
+      email: 'erin@example.com',
+      displayName: 'Erin Owner',
+      password: PASSWORD,
+      organizationName: 'Erin Org',
+    });
+    await importFramework(rampart.server.url, 'erin@example.com', organizationId, miniCatalog);
+
+    const page = await rampart.newPage();
+    await signIn(page, 'erin@example.com');
+    await page.getByRole('heading', { name: 'Folders', level: 1 }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+
+    // A new control, created in the root folder; the dialog leads to its page.
+    await nav.getByRole('link', { name: 'Applied controls' }).click();
+    await page.getByRole('heading', { name: 'Applied controls', level: 1 }).waitFor();
+    await page.getByText('No applied controls yet.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'New control' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New applied control' });
+    await dialog.getByLabel('Name').fill('Quarterly access review');
+    await dialog.getByLabel('Ref id').fill('AC-REV');
+    await choose(page, 'Folder', 'Erin Org');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'AC-REV · Quarterly access review', level: 1 }).waitFor();
+
+    // Link it to AC-2 of the imported catalog, found by searching the framework's requirements.
+    await page.getByRole('textbox', { name: 'Framework', exact: true }).click();
+    await page.getByRole('option', { name: new RegExp(CATALOG) }).click();
+    await page.getByRole('searchbox', { name: 'Find a requirement' }).fill('Account Management');
+    await page.getByRole('button', { name: 'Link requirement AC-2', exact: true }).click();
+    const requirementRow = page.getByRole('row', { name: /AC-2 Account Management/ });
+    await requirementRow.getByRole('link', { name: CATALOG }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Evidence, with a file revision uploaded through the page.
+    await nav.getByRole('link', { name: 'Evidence' }).click();
+    await page.getByRole('heading', { name: 'Evidence', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'New evidence' }).click();
+    const evidenceDialog = page.getByRole('dialog', { name: 'New evidence' });
+    await evidenceDialog.getByLabel('Name').fill('Access review export');
+    await choose(page, 'Folder', 'Erin Org');
+    await evidenceDialog.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Access review export', level: 1 }).waitFor();
+    await page.getByText('No revision yet: upload a file or add a link.').waitFor();
+    const content = Buffer.from('user,last review\nalice,2026-01-10\nbob,2026-01-11\n');
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'review.csv', mimeType: 'text/csv', buffer: content });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    const downloadButton = page.getByRole('button', { name: 'Download review.csv' });
+    await downloadButton.waitFor();
+    // The first revision turns missing evidence into a draft.
+    await page.getByRole('button', { name: 'Submit for review' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), downloadButton.click()]);
+    expect(download.suggestedFilename()).toBe('review.csv');
+    const saved = await download.path();
+    expect(readFileSync(saved).equals(content)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Attach it to the control from the control's page, and see it listed there.
+    await nav.getByRole('link', { name: 'Applied controls' }).click();
+    await page.getByRole('link', { name: 'Quarterly access review' }).click();
+    await page.getByRole('heading', { name: 'AC-REV · Quarterly access review', level: 1 }).waitFor();
+    await page.getByText('No evidence attached yet.').waitFor();
+    await page.getByRole('textbox', { name: 'Attach existing evidence' }).click();
+    await page.getByRole('option', { name: 'Access review export' }).click();
+    await page.getByRole('button', { name: 'Attach', exact: true }).click();
+    const evidenceRow = page.getByRole('row', { name: /Access review export/ });
+    await evidenceRow.getByText('Draft').waitFor();
+    await evidenceRow.getByRole('link', { name: 'Access review export' }).click();
+    await page.getByRole('heading', { name: 'Access review export', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'AC-REV · Quarterly access review' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The list counts what the control is linked to.
+    await nav.getByRole('link', { name: 'Applied controls' }).click();
+    const listRow = page.getByRole('row', { name: /Quarterly access review/ });
+    await listRow.waitFor();
+    expect((await listRow.getByRole('cell').allInnerTexts()).slice(-2)).toEqual(['1', '1']);
+  });
+});
