@@ -849,7 +849,7 @@ export interface paths {
         /** @description Library import runs of the organisation, newest first, with progress, result or located errors. Callers without framework:read on the root folder see only their own runs. */
         get: operations["listLibraryImports"];
         put?: never;
-        /** @description Uploads a library file (multipart/form-data: `file`, `format` = oscal_catalog | oscal_profile | ciso_assistant | rampart | auto, and for a profile optionally `frameworkId`) and imports it in the background. Answers 202 with the job to poll at GET /jobs/{id}. The same file sent again returns the earlier run. Needs framework:create on the root folder. */
+        /** @description Uploads a library file (multipart/form-data: `file`, `format` = oscal_catalog | oscal_profile | ciso_assistant | rampart | owasp_asvs | framework_xlsx (the framework template) | auto, and for a profile optionally `frameworkId`) and imports it in the background. Answers 202 with the job to poll at GET /jobs/{id}. The same file sent again returns the earlier run. Needs framework:create on the root folder. */
         post: operations["importLibraryFile"];
         delete?: never;
         options?: never;
@@ -952,6 +952,598 @@ export interface paths {
         };
         /** @description One reference control with the requirements of the loaded frameworks that propose it (at most 500; `requirementsTruncated` says when there are more). */
         get: operations["getReferenceControl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applied-controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Applied controls in the folders the caller may read, one page at a time, with filters on text, status, category, CSF function, folder subtree, owner, linked requirement and attached evidence. */
+        get: operations["listAppliedControls"];
+        put?: never;
+        /** @description Creates an applied control in `folderId` (needs applied_control:create there). */
+        post: operations["createAppliedControl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applied-controls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One applied control with its owners, linked requirements (with their framework), reference controls and the attached evidence the caller may read. */
+        get: operations["getAppliedControl"];
+        put?: never;
+        post?: never;
+        /** @description Deletes an applied control and its links (the linked evidence and requirements stay). Send the version. */
+        delete: operations["deleteAppliedControl"];
+        options?: never;
+        head?: never;
+        /** @description Changes fields of an applied control; `null` clears an optional field, `ownerIds` replaces the owners, `folderId` moves it (needs applied_control:create in the target). Send the version you loaded (If-Match or `version`); a stale one answers 409. */
+        patch: operations["updateAppliedControl"];
+        trace?: never;
+    };
+    "/api/v1/applied-controls/{id}/requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the requirement nodes (of any framework the organisation can see) linked to the control (needs applied_control:update). Unknown or unreachable ids answer 400 naming `requirementNodeIds`. */
+        put: operations["setAppliedControlRequirementLinks"];
+        /** @description Links one of the requirement nodes (of any framework the organisation can see) to the control; linking it again changes nothing. An id the organisation cannot reach answers 404. */
+        post: operations["addAppliedControlRequirementLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applied-controls/{id}/requirements/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Unlinks one of the requirement nodes (of any framework the organisation can see) from the control (404 when it is not linked). */
+        delete: operations["removeAppliedControlRequirementLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applied-controls/{id}/reference-controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the reference controls (the library’s or the organisation’s) linked to the control (needs applied_control:update). Unknown or unreachable ids answer 400 naming `referenceControlIds`. */
+        put: operations["setAppliedControlReferenceControlLinks"];
+        /** @description Links one of the reference controls (the library’s or the organisation’s) to the control; linking it again changes nothing. An id the organisation cannot reach answers 404. */
+        post: operations["addAppliedControlReferenceControlLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applied-controls/{id}/reference-controls/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Unlinks one of the reference controls (the library’s or the organisation’s) from the control (404 when it is not linked). */
+        delete: operations["removeAppliedControlReferenceControlLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applied-controls/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the evidence (of the organisation, readable by the caller) linked to the control (needs applied_control:update). Unknown or unreachable ids answer 400 naming `evidenceIds`. */
+        put: operations["setAppliedControlEvidenceLinks"];
+        /** @description Links one of the evidence (of the organisation, readable by the caller) to the control; linking it again changes nothing. An id the organisation cannot reach answers 404. */
+        post: operations["addAppliedControlEvidenceLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applied-controls/{id}/evidence/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Unlinks one of the evidence (of the organisation, readable by the caller) from the control (404 when it is not linked). */
+        delete: operations["removeAppliedControlEvidenceLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Evidence in the folders the caller may read, one page at a time. `expiring=N`: valid until a date within N days from today; `expired=true`: the validity date has passed. */
+        get: operations["listEvidence"];
+        put?: never;
+        /** @description Creates evidence in `folderId` (needs evidence:create there); its content comes as revisions. */
+        post: operations["createEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One piece of evidence, with the status changes the caller may make. */
+        get: operations["getEvidence"];
+        put?: never;
+        post?: never;
+        /** @description Deletes the evidence, its revisions and their stored files, and detaches it everywhere. */
+        delete: operations["deleteEvidence"];
+        options?: never;
+        head?: never;
+        /** @description Changes fields of the evidence (not its status: POST …/status). Send the version you loaded (If-Match or `version`); a stale one answers 409. */
+        patch: operations["updateEvidence"];
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Moves the evidence through its lifecycle: missing/draft → in_review (evidence:update or evidence:review) → approved/rejected (evidence:approve); back to draft or missing needs evidence:update; `expired` is set by the expiry sweep only. A step outside the lifecycle answers 409. */
+        post: operations["changeEvidenceStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every revision of the evidence, newest first. */
+        get: operations["listEvidenceRevisions"];
+        put?: never;
+        /** @description Adds a revision (needs evidence:update). multipart/form-data with `file` (PDF, images, office documents, text, CSV, JSON, XML, ZIP; checked against its declared type) and optional `note` stores a file revision; application/json `{url, note}` (http/https) records a link revision. Revisions are immutable; missing evidence becomes draft with its first revision. */
+        post: operations["addEvidenceRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/revisions/{number}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Downloads the file of a file revision as an attachment, with its recorded type and name (the ETag is its SHA-256). A link revision has no stored content and answers 409: open its `url`. */
+        get: operations["downloadEvidenceRevision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Compliance assessments in folders where the caller holds compliance_assessment:read, each with its framework, progress and result counts (computed in the same query). */
+        get: operations["listComplianceAssessments"];
+        put?: never;
+        /** @description Creates an assessment of a framework version in a folder (needs compliance_assessment:create there), with one requirement assessment per assessable requirement in the chosen implementation groups. */
+        post: operations["createComplianceAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One assessment with its framework, authors, reviewers, summary and the caller’s abilities. */
+        get: operations["getComplianceAssessment"];
+        put?: never;
+        post?: never;
+        /** @description Deletes an assessment and its requirement assessments (needs compliance_assessment:delete). */
+        delete: operations["deleteComplianceAssessment"];
+        options?: never;
+        head?: never;
+        /** @description Changes an assessment. Status `done` locks it and leaving `done` reopens it: both need compliance_assessment:approve. Send the version you loaded (If-Match or `version`); stale → 409. */
+        patch: operations["updateComplianceAssessment"];
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Progress (share of requirements with a result other than not_assessed), score by the assessment’s scoring method and result counts, overall and per top-level section. */
+        get: operations["getComplianceAssessmentSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/{id}/requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every node of the framework tree in depth-first order, each with its requirement assessment (null for structural nodes and nodes out of scope). A constant number of queries whatever the size. */
+        get: operations["getComplianceAssessmentWorkspace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/{id}/compare/{otherId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description How this assessment’s results differ from another’s (the baseline) of the same framework URN, matching requirements by URN across versions. 400 when the frameworks differ. */
+        get: operations["compareComplianceAssessments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requirement-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One requirement assessment with the requirement’s text, the observation, the inference trace and the linked evidence and applied controls. */
+        get: operations["getRequirementAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Sets status, result, score (within the framework’s scale), observation; `inferred: false` confirms an inferred result and setting a result clears it. Reviewers (compliance_assessment:review) may set status and observation. 409 when the assessment is locked or the version is stale. */
+        patch: operations["updateRequirementAssessment"];
+        trace?: never;
+    };
+    "/api/v1/requirement-assessments/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the linked evidence and/or applied controls (each list given replaces that list). Every id must be of the organisation and readable by the caller (400 naming the field otherwise). */
+        put: operations["setRequirementAssessmentLinks"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/{id}/requirement-assessments/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Applies one change to many requirement assessments of the assessment in one transaction: all or nothing. Each item carries the version loaded; stale ones → 409 naming their ids. */
+        post: operations["bulkUpdateRequirementAssessments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping-inference/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description What inference would propose for each assessable requirement of the target framework, with the trace of every source and the counts per outcome. Writes nothing. Needs compliance_assessment:read on every source. */
+        post: operations["previewMappingInference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping-inference/reachable-frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Frameworks the given framework leads to through mapping sets (read both ways), nearest first, up to four sets away: the targets inference can fill from an assessment of it. */
+        get: operations["listReachableFrameworks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/infer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Creates an assessment of the target framework in `folderId` whose results are inferred from the source assessments through mapping sets (each marked `inferred` with its trace, until a person confirms it). Needs compliance_assessment:read on the sources and compliance_assessment:create in the folder. */
+        post: operations["inferComplianceAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/{id}/refresh-inference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Runs inference again from the sources (by default those the assessment was inferred from). Only requirement assessments still not assessed or still inferred change; a result a person set or confirmed stays. Send the assessment version you loaded (If-Match or `version`); stale → 409. */
+        post: operations["refreshComplianceAssessmentInference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/{id}/exports/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The assessment as an Excel workbook: an "Assessment" sheet (metadata and scoring summary) and a "Requirements" sheet, one row per requirement in tree order (headings included) with drop-downs on Status and Result. Fill it in and send it back to POST /compliance-assessments/{id}/import. Needs compliance_assessment:read. */
+        get: operations["exportAssessmentXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/{id}/exports/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The "Requirements" sheet of the XLSX export as CSV (UTF-8 with a BOM; linked objects one per line in a cell; cells a spreadsheet would run as a formula start with an apostrophe). Imports back. Needs compliance_assessment:read. */
+        get: operations["exportAssessmentCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/{id}/exports/oscal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The assessment as an OSCAL 1.1.2 assessment-results document: one result, one finding per assessed requirement (target: the control id, satisfied / not-satisfied, Rampart result as a prop), observation texts as observations. `import-ap` names a placeholder: Rampart does not export assessment plans. Needs compliance_assessment:read. */
+        get: operations["exportAssessmentOscal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/{id}/exports/soa.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The Statement of Applicability as a workbook: per requirement in scope, applicable or not, the justification (the observation), the implementing applied controls with their status and the implementation status. Needs compliance_assessment:read. */
+        get: operations["exportStatementOfApplicabilityXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/{id}/exports/soa.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The Statement of Applicability as a PDF: a title page (organisation, assessment, framework, date, summary) then the table, with its header repeated on every page and page numbers. Needs compliance_assessment:read. */
+        get: operations["exportStatementOfApplicabilityPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Imports a filled-in XLSX or CSV export (multipart/form-data, field `file`). Rows are matched by requirement URN; status, result, score, observation and the linked applied controls (by ref id or name) and evidence (by name) are set as the file says; a column left out is not changed. All rows or none: any problem answers 400 with every problem located (sheet, row, column). A locked assessment answers 409. `dryRun=true` answers what would change without changing it. Needs compliance_assessment:update. */
+        post: operations["importAssessmentFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/library/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An XLSX template to describe a framework: instructions, a "framework" sheet (URN, ref ID, name, version, provider, description, implementation groups) and a "requirements" sheet (URN or ref ID, parent ref ID, name, description, assessable, implementation groups, importance, typical evidence) with drop-downs. Upload the filled-in file to POST /library/imports. Needs framework:read. */
+        get: operations["getFrameworkTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{id}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Per requirement of the framework, the applied controls linked to it (in folders where the caller reads controls) with their evidence, and totals: covered (an active control), partial (controls, none active), gaps (none). `folderId` keeps the controls of that subtree. */
+        get: operations["getFrameworkCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Compliance figures of what the caller may read: per assessment (deprecated left out) and per framework the results, compliance and progress; results overall; applied controls by status; evidence expired or expiring within 30 days (counts and the first items). `folderId` narrows to a subtree. */
+        get: operations["getComplianceDashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3996,6 +4588,7 @@ export interface operations {
                                 /** Format: uuid */
                                 roleId: string;
                                 roleName: string;
+                                roleKey: string | null;
                                 /** Format: uuid */
                                 folderId: string;
                                 folderName: string;
@@ -4125,6 +4718,7 @@ export interface operations {
                             /** Format: uuid */
                             roleId: string;
                             roleName: string;
+                            roleKey: string | null;
                             /** Format: uuid */
                             folderId: string;
                             folderName: string;
@@ -4326,6 +4920,7 @@ export interface operations {
                             /** Format: uuid */
                             roleId: string;
                             roleName: string;
+                            roleKey: string | null;
                             /** Format: uuid */
                             folderId: string;
                             folderName: string;
@@ -4412,6 +5007,7 @@ export interface operations {
                         /** Format: uuid */
                         roleId: string;
                         roleName: string;
+                        roleKey: string | null;
                         /** Format: uuid */
                         folderId: string;
                         folderName: string;
@@ -4527,6 +5123,7 @@ export interface operations {
                         organizationName: string;
                         email: string;
                         roleName: string;
+                        roleKey: string | null;
                         folderName: string;
                         invitedByName: string | null;
                         /** @description If true, accept by signing in as this e-mail (or giving its password) */
@@ -5812,6 +6409,4567 @@ export interface operations {
                             };
                         }[];
                         requirementsTruncated: boolean;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listAppliedControls: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor` */
+                cursor?: string;
+                /** @description Searches the name, ref id and description */
+                q?: string;
+                /** @description Sort field; prefix with - for descending. One of: name, refId, status, priority, eta, updatedAt */
+                sort?: "name" | "-name" | "refId" | "-refId" | "status" | "-status" | "priority" | "-priority" | "eta" | "-eta" | "updatedAt" | "-updatedAt";
+                status?: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                category?: "policy" | "process" | "procedure" | "technical" | "physical";
+                csfFunction?: "govern" | "identify" | "protect" | "detect" | "respond" | "recover";
+                /** @description This folder and every folder below it */
+                folderId?: string;
+                ownerId?: string;
+                /** @description Controls linked to this requirement */
+                requirementNodeId?: string;
+                /** @description Controls this evidence is attached to */
+                evidenceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            refId: string | null;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                            category: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                            csfFunction: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                            priority: number | null;
+                            effort: ("XS" | "S" | "M" | "L" | "XL") | null;
+                            costBuild: number | null;
+                            costRun: number | null;
+                            currency: string | null;
+                            startDate: string | null;
+                            eta: string | null;
+                            expiryDate: string | null;
+                            progress: number;
+                            link: string | null;
+                            owners: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            }[];
+                            requirementCount: number;
+                            evidenceCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            abilities: {
+                                update: boolean;
+                                delete: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createAppliedControl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    folderId: string;
+                    refId?: string | null;
+                    name: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    status?: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                    category?: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                    csfFunction?: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                    /** @description 1 (highest) to 4 */
+                    priority?: number | null;
+                    effort?: ("XS" | "S" | "M" | "L" | "XL") | null;
+                    costBuild?: number | null;
+                    costRun?: number | null;
+                    currency?: string | null;
+                    startDate?: string | null;
+                    eta?: string | null;
+                    expiryDate?: string | null;
+                    progress?: number;
+                    link?: string | null;
+                    /** @description Members of the organisation */
+                    ownerIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                        category: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                        csfFunction: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                        priority: number | null;
+                        effort: ("XS" | "S" | "M" | "L" | "XL") | null;
+                        costBuild: number | null;
+                        costRun: number | null;
+                        currency: string | null;
+                        startDate: string | null;
+                        eta: string | null;
+                        expiryDate: string | null;
+                        progress: number;
+                        link: string | null;
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        requirementCount: number;
+                        evidenceCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        requirements: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                name: string;
+                                frameworkVersion: string;
+                            };
+                        }[];
+                        referenceControls: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                        }[];
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            validUntil: string | null;
+                            revisionCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getAppliedControl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                        category: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                        csfFunction: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                        priority: number | null;
+                        effort: ("XS" | "S" | "M" | "L" | "XL") | null;
+                        costBuild: number | null;
+                        costRun: number | null;
+                        currency: string | null;
+                        startDate: string | null;
+                        eta: string | null;
+                        expiryDate: string | null;
+                        progress: number;
+                        link: string | null;
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        requirementCount: number;
+                        evidenceCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        requirements: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                name: string;
+                                frameworkVersion: string;
+                            };
+                        }[];
+                        referenceControls: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                        }[];
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            validUntil: string | null;
+                            revisionCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteAppliedControl: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateAppliedControl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /**
+                     * Format: uuid
+                     * @description Move to this folder (needs applied_control:create there)
+                     */
+                    folderId?: string;
+                    refId?: string | null;
+                    name?: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    status?: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                    category?: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                    csfFunction?: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                    /** @description 1 (highest) to 4 */
+                    priority?: number | null;
+                    effort?: ("XS" | "S" | "M" | "L" | "XL") | null;
+                    costBuild?: number | null;
+                    costRun?: number | null;
+                    currency?: string | null;
+                    startDate?: string | null;
+                    eta?: string | null;
+                    expiryDate?: string | null;
+                    progress?: number;
+                    link?: string | null;
+                    /** @description Members of the organisation */
+                    ownerIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                        category: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                        csfFunction: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                        priority: number | null;
+                        effort: ("XS" | "S" | "M" | "L" | "XL") | null;
+                        costBuild: number | null;
+                        costRun: number | null;
+                        currency: string | null;
+                        startDate: string | null;
+                        eta: string | null;
+                        expiryDate: string | null;
+                        progress: number;
+                        link: string | null;
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        requirementCount: number;
+                        evidenceCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        requirements: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                name: string;
+                                frameworkVersion: string;
+                            };
+                        }[];
+                        referenceControls: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                        }[];
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            validUntil: string | null;
+                            revisionCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setAppliedControlRequirementLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requirementNodeIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                        category: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                        csfFunction: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                        priority: number | null;
+                        effort: ("XS" | "S" | "M" | "L" | "XL") | null;
+                        costBuild: number | null;
+                        costRun: number | null;
+                        currency: string | null;
+                        startDate: string | null;
+                        eta: string | null;
+                        expiryDate: string | null;
+                        progress: number;
+                        link: string | null;
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        requirementCount: number;
+                        evidenceCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        requirements: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                name: string;
+                                frameworkVersion: string;
+                            };
+                        }[];
+                        referenceControls: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                        }[];
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            validUntil: string | null;
+                            revisionCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addAppliedControlRequirementLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    requirementNodeId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                        category: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                        csfFunction: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                        priority: number | null;
+                        effort: ("XS" | "S" | "M" | "L" | "XL") | null;
+                        costBuild: number | null;
+                        costRun: number | null;
+                        currency: string | null;
+                        startDate: string | null;
+                        eta: string | null;
+                        expiryDate: string | null;
+                        progress: number;
+                        link: string | null;
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        requirementCount: number;
+                        evidenceCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        requirements: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                name: string;
+                                frameworkVersion: string;
+                            };
+                        }[];
+                        referenceControls: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                        }[];
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            validUntil: string | null;
+                            revisionCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeAppliedControlRequirementLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                        category: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                        csfFunction: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                        priority: number | null;
+                        effort: ("XS" | "S" | "M" | "L" | "XL") | null;
+                        costBuild: number | null;
+                        costRun: number | null;
+                        currency: string | null;
+                        startDate: string | null;
+                        eta: string | null;
+                        expiryDate: string | null;
+                        progress: number;
+                        link: string | null;
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        requirementCount: number;
+                        evidenceCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        requirements: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                name: string;
+                                frameworkVersion: string;
+                            };
+                        }[];
+                        referenceControls: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                        }[];
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            validUntil: string | null;
+                            revisionCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setAppliedControlReferenceControlLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    referenceControlIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                        category: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                        csfFunction: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                        priority: number | null;
+                        effort: ("XS" | "S" | "M" | "L" | "XL") | null;
+                        costBuild: number | null;
+                        costRun: number | null;
+                        currency: string | null;
+                        startDate: string | null;
+                        eta: string | null;
+                        expiryDate: string | null;
+                        progress: number;
+                        link: string | null;
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        requirementCount: number;
+                        evidenceCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        requirements: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                name: string;
+                                frameworkVersion: string;
+                            };
+                        }[];
+                        referenceControls: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                        }[];
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            validUntil: string | null;
+                            revisionCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addAppliedControlReferenceControlLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    referenceControlId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                        category: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                        csfFunction: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                        priority: number | null;
+                        effort: ("XS" | "S" | "M" | "L" | "XL") | null;
+                        costBuild: number | null;
+                        costRun: number | null;
+                        currency: string | null;
+                        startDate: string | null;
+                        eta: string | null;
+                        expiryDate: string | null;
+                        progress: number;
+                        link: string | null;
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        requirementCount: number;
+                        evidenceCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        requirements: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                name: string;
+                                frameworkVersion: string;
+                            };
+                        }[];
+                        referenceControls: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                        }[];
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            validUntil: string | null;
+                            revisionCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeAppliedControlReferenceControlLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                        category: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                        csfFunction: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                        priority: number | null;
+                        effort: ("XS" | "S" | "M" | "L" | "XL") | null;
+                        costBuild: number | null;
+                        costRun: number | null;
+                        currency: string | null;
+                        startDate: string | null;
+                        eta: string | null;
+                        expiryDate: string | null;
+                        progress: number;
+                        link: string | null;
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        requirementCount: number;
+                        evidenceCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        requirements: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                name: string;
+                                frameworkVersion: string;
+                            };
+                        }[];
+                        referenceControls: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                        }[];
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            validUntil: string | null;
+                            revisionCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setAppliedControlEvidenceLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    evidenceIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                        category: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                        csfFunction: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                        priority: number | null;
+                        effort: ("XS" | "S" | "M" | "L" | "XL") | null;
+                        costBuild: number | null;
+                        costRun: number | null;
+                        currency: string | null;
+                        startDate: string | null;
+                        eta: string | null;
+                        expiryDate: string | null;
+                        progress: number;
+                        link: string | null;
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        requirementCount: number;
+                        evidenceCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        requirements: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                name: string;
+                                frameworkVersion: string;
+                            };
+                        }[];
+                        referenceControls: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                        }[];
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            validUntil: string | null;
+                            revisionCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addAppliedControlEvidenceLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    evidenceId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                        category: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                        csfFunction: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                        priority: number | null;
+                        effort: ("XS" | "S" | "M" | "L" | "XL") | null;
+                        costBuild: number | null;
+                        costRun: number | null;
+                        currency: string | null;
+                        startDate: string | null;
+                        eta: string | null;
+                        expiryDate: string | null;
+                        progress: number;
+                        link: string | null;
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        requirementCount: number;
+                        evidenceCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        requirements: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                name: string;
+                                frameworkVersion: string;
+                            };
+                        }[];
+                        referenceControls: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                        }[];
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            validUntil: string | null;
+                            revisionCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeAppliedControlEvidenceLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                        category: ("policy" | "process" | "procedure" | "technical" | "physical") | null;
+                        csfFunction: ("govern" | "identify" | "protect" | "detect" | "respond" | "recover") | null;
+                        priority: number | null;
+                        effort: ("XS" | "S" | "M" | "L" | "XL") | null;
+                        costBuild: number | null;
+                        costRun: number | null;
+                        currency: string | null;
+                        startDate: string | null;
+                        eta: string | null;
+                        expiryDate: string | null;
+                        progress: number;
+                        link: string | null;
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        requirementCount: number;
+                        evidenceCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        requirements: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                name: string;
+                                frameworkVersion: string;
+                            };
+                        }[];
+                        referenceControls: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                        }[];
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            validUntil: string | null;
+                            revisionCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listEvidence: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor` */
+                cursor?: string;
+                /** @description Searches the name, ref id and description */
+                q?: string;
+                /** @description Sort field; prefix with - for descending. One of: name, refId, status, validUntil, updatedAt */
+                sort?: "name" | "-name" | "refId" | "-refId" | "status" | "-status" | "validUntil" | "-validUntil" | "updatedAt" | "-updatedAt";
+                status?: "draft" | "missing" | "in_review" | "approved" | "rejected" | "expired";
+                /** @description This folder and every folder below it */
+                folderId?: string;
+                ownerId?: string;
+                /** @description Evidence attached to this applied control */
+                appliedControlId?: string;
+                /** @description Valid until a date within N days from today */
+                expiring?: number;
+                /** @description true: validity date passed; false: not passed (or none) */
+                expired?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            refId: string | null;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "missing" | "in_review" | "approved" | "rejected" | "expired";
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            } | null;
+                            validUntil: string | null;
+                            reminderDays: number;
+                            revisionCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            abilities: {
+                                update: boolean;
+                                delete: boolean;
+                                addRevision: boolean;
+                                statusTransitions: ("draft" | "missing" | "in_review" | "approved" | "rejected" | "expired")[];
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    folderId: string;
+                    refId?: string | null;
+                    name: string;
+                    description?: string | null;
+                    /** @description A member of the organisation */
+                    ownerId?: string | null;
+                    validUntil?: string | null;
+                    /** @description Days before validUntil the owner is reminded */
+                    reminderDays?: number;
+                    /**
+                     * @description Default missing (no content yet)
+                     * @enum {string}
+                     */
+                    status?: "draft" | "missing";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "missing" | "in_review" | "approved" | "rejected" | "expired";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        validUntil: string | null;
+                        reminderDays: number;
+                        revisionCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            addRevision: boolean;
+                            statusTransitions: ("draft" | "missing" | "in_review" | "approved" | "rejected" | "expired")[];
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "missing" | "in_review" | "approved" | "rejected" | "expired";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        validUntil: string | null;
+                        reminderDays: number;
+                        revisionCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            addRevision: boolean;
+                            statusTransitions: ("draft" | "missing" | "in_review" | "approved" | "rejected" | "expired")[];
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteEvidence: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /**
+                     * Format: uuid
+                     * @description Move to this folder (needs evidence:create there)
+                     */
+                    folderId?: string;
+                    refId?: string | null;
+                    name?: string;
+                    description?: string | null;
+                    /** @description A member of the organisation */
+                    ownerId?: string | null;
+                    validUntil?: string | null;
+                    /** @description Days before validUntil the owner is reminded */
+                    reminderDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "missing" | "in_review" | "approved" | "rejected" | "expired";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        validUntil: string | null;
+                        reminderDays: number;
+                        revisionCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            addRevision: boolean;
+                            statusTransitions: ("draft" | "missing" | "in_review" | "approved" | "rejected" | "expired")[];
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    changeEvidenceStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /** @enum {string} */
+                    status: "draft" | "missing" | "in_review" | "approved" | "rejected" | "expired";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "missing" | "in_review" | "approved" | "rejected" | "expired";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        validUntil: string | null;
+                        reminderDays: number;
+                        revisionCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            addRevision: boolean;
+                            statusTransitions: ("draft" | "missing" | "in_review" | "approved" | "rejected" | "expired")[];
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listEvidenceRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            /** @enum {string} */
+                            kind: "file" | "link";
+                            fileName: string | null;
+                            contentType: string | null;
+                            size: number | null;
+                            sha256: string | null;
+                            url: string | null;
+                            note: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addEvidenceRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: number;
+                        /** @enum {string} */
+                        kind: "file" | "link";
+                        fileName: string | null;
+                        contentType: string | null;
+                        size: number | null;
+                        sha256: string | null;
+                        url: string | null;
+                        note: string | null;
+                        createdBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    downloadEvidenceRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listComplianceAssessments: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor` */
+                cursor?: string;
+                /** @description Text found in the name or ref id */
+                q?: string;
+                /** @description Sort field; prefix with - for descending. One of: name, createdAt, dueDate */
+                sort?: "name" | "-name" | "createdAt" | "-createdAt" | "dueDate" | "-dueDate";
+                status?: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                frameworkId?: string;
+                /** @description Only assessments in this folder or below it */
+                folderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            folderName: string;
+                            /** Format: uuid */
+                            frameworkId: string;
+                            frameworkUrn: string;
+                            frameworkName: string;
+                            frameworkVersion: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                            implementationGroups: string[];
+                            /** @enum {string} */
+                            scoringMethod: "average" | "sum" | "average_of_averages";
+                            dueDate: string | null;
+                            lockedAt: string | null;
+                            requirementCount: number;
+                            progress: number;
+                            results: {
+                                not_assessed: number;
+                                compliant: number;
+                                partially_compliant: number;
+                                non_compliant: number;
+                                not_applicable: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            abilities: {
+                                update: boolean;
+                                delete: boolean;
+                                editRequirements: boolean;
+                                review: boolean;
+                                approve: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createComplianceAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    folderId: string;
+                    /** Format: uuid */
+                    frameworkId: string;
+                    name: string;
+                    refId?: string | null;
+                    description?: string | null;
+                    implementationGroups?: string[];
+                    /** @enum {string} */
+                    scoringMethod?: "average" | "sum" | "average_of_averages";
+                    dueDate?: string | null;
+                    /** @enum {string} */
+                    status?: "planned" | "in_progress";
+                    authorIds?: string[];
+                    reviewerIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        folderName: string;
+                        /** Format: uuid */
+                        frameworkId: string;
+                        frameworkUrn: string;
+                        frameworkName: string;
+                        frameworkVersion: string;
+                        refId: string | null;
+                        name: string;
+                        /** @enum {string} */
+                        status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                        implementationGroups: string[];
+                        /** @enum {string} */
+                        scoringMethod: "average" | "sum" | "average_of_averages";
+                        dueDate: string | null;
+                        lockedAt: string | null;
+                        requirementCount: number;
+                        progress: number;
+                        results: {
+                            not_assessed: number;
+                            compliant: number;
+                            partially_compliant: number;
+                            non_compliant: number;
+                            not_applicable: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            editRequirements: boolean;
+                            review: boolean;
+                            approve: boolean;
+                        };
+                        description: string | null;
+                        frameworkImplementationGroups: {
+                            refId: string;
+                            name: string;
+                        }[];
+                        minScore: number | null;
+                        maxScore: number | null;
+                        scoresDefinition: {
+                            score: number;
+                            name: string;
+                        }[] | null;
+                        inferredFrom: {
+                            assessmentId: string;
+                            mappingSetIds: string[];
+                            at: string;
+                        }[] | null;
+                        authors: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        reviewers: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        summary: {
+                            total: number;
+                            assessed: number;
+                            progress: number;
+                            score: number | null;
+                            /** @enum {string} */
+                            scoringMethod: "average" | "sum" | "average_of_averages";
+                            minScore: number | null;
+                            maxScore: number | null;
+                            results: {
+                                not_assessed: number;
+                                compliant: number;
+                                partially_compliant: number;
+                                non_compliant: number;
+                                not_applicable: number;
+                            };
+                            sections: {
+                                nodeId: string | null;
+                                refId: string | null;
+                                name: string | null;
+                                total: number;
+                                progress: number;
+                                score: number | null;
+                                results: {
+                                    not_assessed: number;
+                                    compliant: number;
+                                    partially_compliant: number;
+                                    non_compliant: number;
+                                    not_applicable: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getComplianceAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        folderName: string;
+                        /** Format: uuid */
+                        frameworkId: string;
+                        frameworkUrn: string;
+                        frameworkName: string;
+                        frameworkVersion: string;
+                        refId: string | null;
+                        name: string;
+                        /** @enum {string} */
+                        status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                        implementationGroups: string[];
+                        /** @enum {string} */
+                        scoringMethod: "average" | "sum" | "average_of_averages";
+                        dueDate: string | null;
+                        lockedAt: string | null;
+                        requirementCount: number;
+                        progress: number;
+                        results: {
+                            not_assessed: number;
+                            compliant: number;
+                            partially_compliant: number;
+                            non_compliant: number;
+                            not_applicable: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            editRequirements: boolean;
+                            review: boolean;
+                            approve: boolean;
+                        };
+                        description: string | null;
+                        frameworkImplementationGroups: {
+                            refId: string;
+                            name: string;
+                        }[];
+                        minScore: number | null;
+                        maxScore: number | null;
+                        scoresDefinition: {
+                            score: number;
+                            name: string;
+                        }[] | null;
+                        inferredFrom: {
+                            assessmentId: string;
+                            mappingSetIds: string[];
+                            at: string;
+                        }[] | null;
+                        authors: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        reviewers: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        summary: {
+                            total: number;
+                            assessed: number;
+                            progress: number;
+                            score: number | null;
+                            /** @enum {string} */
+                            scoringMethod: "average" | "sum" | "average_of_averages";
+                            minScore: number | null;
+                            maxScore: number | null;
+                            results: {
+                                not_assessed: number;
+                                compliant: number;
+                                partially_compliant: number;
+                                non_compliant: number;
+                                not_applicable: number;
+                            };
+                            sections: {
+                                nodeId: string | null;
+                                refId: string | null;
+                                name: string | null;
+                                total: number;
+                                progress: number;
+                                score: number | null;
+                                results: {
+                                    not_assessed: number;
+                                    compliant: number;
+                                    partially_compliant: number;
+                                    non_compliant: number;
+                                    not_applicable: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteComplianceAssessment: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateComplianceAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    name?: string;
+                    refId?: string | null;
+                    description?: string | null;
+                    /** @enum {string} */
+                    status?: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                    dueDate?: string | null;
+                    /** @enum {string} */
+                    scoringMethod?: "average" | "sum" | "average_of_averages";
+                    /**
+                     * Format: uuid
+                     * @description Move the assessment to this folder
+                     */
+                    folderId?: string;
+                    authorIds?: string[];
+                    reviewerIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        folderName: string;
+                        /** Format: uuid */
+                        frameworkId: string;
+                        frameworkUrn: string;
+                        frameworkName: string;
+                        frameworkVersion: string;
+                        refId: string | null;
+                        name: string;
+                        /** @enum {string} */
+                        status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                        implementationGroups: string[];
+                        /** @enum {string} */
+                        scoringMethod: "average" | "sum" | "average_of_averages";
+                        dueDate: string | null;
+                        lockedAt: string | null;
+                        requirementCount: number;
+                        progress: number;
+                        results: {
+                            not_assessed: number;
+                            compliant: number;
+                            partially_compliant: number;
+                            non_compliant: number;
+                            not_applicable: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            editRequirements: boolean;
+                            review: boolean;
+                            approve: boolean;
+                        };
+                        description: string | null;
+                        frameworkImplementationGroups: {
+                            refId: string;
+                            name: string;
+                        }[];
+                        minScore: number | null;
+                        maxScore: number | null;
+                        scoresDefinition: {
+                            score: number;
+                            name: string;
+                        }[] | null;
+                        inferredFrom: {
+                            assessmentId: string;
+                            mappingSetIds: string[];
+                            at: string;
+                        }[] | null;
+                        authors: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        reviewers: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        summary: {
+                            total: number;
+                            assessed: number;
+                            progress: number;
+                            score: number | null;
+                            /** @enum {string} */
+                            scoringMethod: "average" | "sum" | "average_of_averages";
+                            minScore: number | null;
+                            maxScore: number | null;
+                            results: {
+                                not_assessed: number;
+                                compliant: number;
+                                partially_compliant: number;
+                                non_compliant: number;
+                                not_applicable: number;
+                            };
+                            sections: {
+                                nodeId: string | null;
+                                refId: string | null;
+                                name: string | null;
+                                total: number;
+                                progress: number;
+                                score: number | null;
+                                results: {
+                                    not_assessed: number;
+                                    compliant: number;
+                                    partially_compliant: number;
+                                    non_compliant: number;
+                                    not_applicable: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getComplianceAssessmentSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        assessed: number;
+                        progress: number;
+                        score: number | null;
+                        /** @enum {string} */
+                        scoringMethod: "average" | "sum" | "average_of_averages";
+                        minScore: number | null;
+                        maxScore: number | null;
+                        results: {
+                            not_assessed: number;
+                            compliant: number;
+                            partially_compliant: number;
+                            non_compliant: number;
+                            not_applicable: number;
+                        };
+                        sections: {
+                            nodeId: string | null;
+                            refId: string | null;
+                            name: string | null;
+                            total: number;
+                            progress: number;
+                            score: number | null;
+                            results: {
+                                not_assessed: number;
+                                compliant: number;
+                                partially_compliant: number;
+                                non_compliant: number;
+                                not_applicable: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getComplianceAssessmentWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            parentId: string | null;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            depth: number;
+                            orderIndex: number;
+                            assessable: boolean;
+                            implementationGroups: string[];
+                            /** @description Null for structural nodes and for nodes outside the assessment’s implementation groups */
+                            assessment: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "to_do" | "in_progress" | "in_review" | "done";
+                                /** @enum {string} */
+                                result: "not_assessed" | "compliant" | "partially_compliant" | "non_compliant" | "not_applicable";
+                                score: number | null;
+                                isScored: boolean;
+                                hasObservation: boolean;
+                                inferred: boolean;
+                                evidenceCount: number;
+                                controlCount: number;
+                                version: number;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    compareComplianceAssessments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                otherId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        base: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            frameworkVersion: string;
+                        };
+                        other: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            frameworkVersion: string;
+                        };
+                        counts: {
+                            improved: number;
+                            regressed: number;
+                            changed: number;
+                            unchanged: number;
+                            added: number;
+                            removed: number;
+                        };
+                        rows: {
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            before: ("not_assessed" | "compliant" | "partially_compliant" | "non_compliant" | "not_applicable") | null;
+                            after: ("not_assessed" | "compliant" | "partially_compliant" | "non_compliant" | "not_applicable") | null;
+                            /** @enum {string} */
+                            change: "improved" | "regressed" | "changed" | "unchanged" | "added" | "removed";
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getRequirementAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        assessmentId: string;
+                        requirement: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            description: string | null;
+                            annotation: string | null;
+                            typicalEvidence: string | null;
+                            implementationGroups: string[];
+                        };
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "in_review" | "done";
+                        /** @enum {string} */
+                        result: "not_assessed" | "compliant" | "partially_compliant" | "non_compliant" | "not_applicable";
+                        score: number | null;
+                        isScored: boolean;
+                        observation: string | null;
+                        inferred: boolean;
+                        inference: {
+                            rule: string;
+                            sources: {
+                                assessmentId: string;
+                                requirementUrn: string;
+                                refId: string | null;
+                                /** @enum {string} */
+                                result: "not_assessed" | "compliant" | "partially_compliant" | "non_compliant" | "not_applicable";
+                                relationship: string;
+                                mappingSetId: string;
+                                path: string[];
+                            }[];
+                        } | null;
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            review: boolean;
+                            link: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateRequirementAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /** @enum {string} */
+                    status?: "to_do" | "in_progress" | "in_review" | "done";
+                    /** @enum {string} */
+                    result?: "not_assessed" | "compliant" | "partially_compliant" | "non_compliant" | "not_applicable";
+                    score?: number | null;
+                    isScored?: boolean;
+                    observation?: string | null;
+                    /**
+                     * @description Send false to confirm an inferred result
+                     * @enum {boolean}
+                     */
+                    inferred?: false;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        assessmentId: string;
+                        requirement: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            description: string | null;
+                            annotation: string | null;
+                            typicalEvidence: string | null;
+                            implementationGroups: string[];
+                        };
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "in_review" | "done";
+                        /** @enum {string} */
+                        result: "not_assessed" | "compliant" | "partially_compliant" | "non_compliant" | "not_applicable";
+                        score: number | null;
+                        isScored: boolean;
+                        observation: string | null;
+                        inferred: boolean;
+                        inference: {
+                            rule: string;
+                            sources: {
+                                assessmentId: string;
+                                requirementUrn: string;
+                                refId: string | null;
+                                /** @enum {string} */
+                                result: "not_assessed" | "compliant" | "partially_compliant" | "non_compliant" | "not_applicable";
+                                relationship: string;
+                                mappingSetId: string;
+                                path: string[];
+                            }[];
+                        } | null;
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            review: boolean;
+                            link: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setRequirementAssessmentLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    evidenceIds?: string[];
+                    appliedControlIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        assessmentId: string;
+                        requirement: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            description: string | null;
+                            annotation: string | null;
+                            typicalEvidence: string | null;
+                            implementationGroups: string[];
+                        };
+                        /** @enum {string} */
+                        status: "to_do" | "in_progress" | "in_review" | "done";
+                        /** @enum {string} */
+                        result: "not_assessed" | "compliant" | "partially_compliant" | "non_compliant" | "not_applicable";
+                        score: number | null;
+                        isScored: boolean;
+                        observation: string | null;
+                        inferred: boolean;
+                        inference: {
+                            rule: string;
+                            sources: {
+                                assessmentId: string;
+                                requirementUrn: string;
+                                refId: string | null;
+                                /** @enum {string} */
+                                result: "not_assessed" | "compliant" | "partially_compliant" | "non_compliant" | "not_applicable";
+                                relationship: string;
+                                mappingSetId: string;
+                                path: string[];
+                            }[];
+                        } | null;
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            review: boolean;
+                            link: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    bulkUpdateRequirementAssessments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                    }[];
+                    changes: {
+                        /** @enum {string} */
+                        status?: "to_do" | "in_progress" | "in_review" | "done";
+                        /** @enum {string} */
+                        result?: "not_assessed" | "compliant" | "partially_compliant" | "non_compliant" | "not_applicable";
+                        score?: number | null;
+                        isScored?: boolean;
+                        /**
+                         * @description Send false to confirm an inferred result
+                         * @enum {boolean}
+                         */
+                        inferred?: false;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        updated: number;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    previewMappingInference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Assessments whose results are carried (any status; not_assessed results carry nothing) */
+                    sourceAssessmentIds: string[];
+                    /** Format: uuid */
+                    targetFrameworkId: string;
+                    /** @description Restrict the target to these implementation groups of the target framework */
+                    implementationGroups?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        targetFramework: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            name: string;
+                        };
+                        sources: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                            /** Format: uuid */
+                            frameworkId: string;
+                            frameworkName: string;
+                            /** @description Whether mapping sets lead from its framework to the target */
+                            reachable: boolean;
+                            mappingSetIds: string[];
+                        }[];
+                        mappingSets: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        counts: {
+                            compliant: number;
+                            partially_compliant: number;
+                            non_compliant: number;
+                            not_applicable: number;
+                            /** @description Reached by sources that determine nothing */
+                            undetermined: number;
+                            /** @description Reached by no source */
+                            unmapped: number;
+                        };
+                        requirements: {
+                            /** Format: uuid */
+                            requirementNodeId: string;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            result: ("compliant" | "partially_compliant" | "non_compliant" | "not_applicable") | null;
+                            trace: {
+                                rule: string;
+                                sources: {
+                                    /** Format: uuid */
+                                    assessmentId: string;
+                                    requirementUrn: string;
+                                    refId: string | null;
+                                    /** @enum {string} */
+                                    result: "not_assessed" | "compliant" | "partially_compliant" | "non_compliant" | "not_applicable";
+                                    /**
+                                     * @description Source → target, composed over every hop
+                                     * @enum {string}
+                                     */
+                                    relationship: "equal" | "subset" | "superset" | "intersect" | "not_related";
+                                    /** @description The set of the first hop */
+                                    mappingSetId: string;
+                                    /** @description Requirement URNs crossed, source first */
+                                    path: string[];
+                                    /** @description What this source alone carries (null: nothing) */
+                                    carried: ("compliant" | "partially_compliant" | "non_compliant" | "not_applicable") | null;
+                                    hops: {
+                                        mappingSetId: string;
+                                        /** @enum {string} */
+                                        relationship: "equal" | "subset" | "superset" | "intersect" | "not_related";
+                                        reversed: boolean;
+                                    }[];
+                                }[];
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listReachableFrameworks: {
+        parameters: {
+            query: {
+                frameworkId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            name: string;
+                            frameworkVersion: string;
+                            /** @description Mapping sets to cross from the given framework */
+                            hops: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    inferComplianceAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Assessments whose results are carried (any status; not_assessed results carry nothing) */
+                    sourceAssessmentIds: string[];
+                    /** Format: uuid */
+                    targetFrameworkId: string;
+                    /** @description Restrict the target to these implementation groups of the target framework */
+                    implementationGroups?: string[];
+                    /**
+                     * Format: uuid
+                     * @description Where the new assessment goes (needs compliance_assessment:create there)
+                     */
+                    folderId: string;
+                    name: string;
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        /** Format: uuid */
+                        frameworkId: string;
+                        /** @enum {string} */
+                        status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                        version: number;
+                        inferredFrom: {
+                            /** Format: uuid */
+                            assessmentId: string;
+                            mappingSetIds: string[];
+                            at: string;
+                        }[] | null;
+                        requirementCount: number;
+                        counts: {
+                            compliant: number;
+                            partially_compliant: number;
+                            non_compliant: number;
+                            not_applicable: number;
+                            /** @description Reached by sources that determine nothing */
+                            undetermined: number;
+                            /** @description Reached by no source */
+                            unmapped: number;
+                        };
+                        unreachableAssessmentIds: string[];
+                        abilities: {
+                            update: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    refreshComplianceAssessmentInference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /** @description Replace the sources; by default those the assessment was inferred from */
+                    sourceAssessmentIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        inferredFrom: {
+                            /** Format: uuid */
+                            assessmentId: string;
+                            mappingSetIds: string[];
+                            at: string;
+                        }[] | null;
+                        /** @description Requirement assessments whose result changed */
+                        updated: number;
+                        /** @description Requirement assessments a person decided, left as they are */
+                        kept: number;
+                        counts: {
+                            compliant: number;
+                            partially_compliant: number;
+                            non_compliant: number;
+                            not_applicable: number;
+                            /** @description Reached by sources that determine nothing */
+                            undetermined: number;
+                            /** @description Reached by no source */
+                            unmapped: number;
+                        };
+                        unreachableAssessmentIds: string[];
+                        abilities: {
+                            update: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportAssessmentXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, binary) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportAssessmentCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (text/csv, binary) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportAssessmentOscal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (application/json, binary) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportStatementOfApplicabilityXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, binary) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportStatementOfApplicabilityPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (application/pdf, binary) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    importAssessmentFile: {
+        parameters: {
+            query?: {
+                /** @description true: validate and answer what would change, without changing anything */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assessmentId: string;
+                        dryRun: boolean;
+                        /** @enum {string} */
+                        format: "xlsx" | "csv";
+                        rowsRead: number;
+                        changed: number;
+                        unchanged: number;
+                        headings: number;
+                        changes: {
+                            requirementUrn: string;
+                            refId: string | null;
+                            row: number;
+                            fields: {
+                                [key: string]: {
+                                    from: string | number | null;
+                                    to: string | number | null;
+                                };
+                            };
+                            controlsAdded: string[];
+                            controlsRemoved: string[];
+                            evidenceAdded: string[];
+                            evidenceRemoved: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getFrameworkTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook (binary) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getFrameworkCoverage: {
+        parameters: {
+            query?: {
+                /** @description Only what lies in this folder and below */
+                folderId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        framework: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            refId: string;
+                            frameworkVersion: string;
+                        };
+                        totals: {
+                            assessable: number;
+                            /** @description At least one active control */
+                            covered: number;
+                            /** @description Controls, but none active yet (to do, in progress, on hold, degraded) */
+                            partial: number;
+                            /** @description No control, or only deprecated ones */
+                            gaps: number;
+                        };
+                        requirements: {
+                            /** Format: uuid */
+                            id: string;
+                            parentId: string | null;
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            depth: number;
+                            assessable: boolean;
+                            coverage: ("covered" | "partial" | "gap") | null;
+                            controls: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                refId: string | null;
+                                /** @enum {string} */
+                                status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                                /** Format: uuid */
+                                folderId: string;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    refId: string | null;
+                                    /** @enum {string} */
+                                    status: "draft" | "missing" | "in_review" | "approved" | "rejected" | "expired";
+                                    validUntil: string | null;
+                                    /** @enum {string} */
+                                    validity: "valid" | "expiring" | "expired" | "not_approved";
+                                }[];
+                            }[];
+                        }[];
+                        abilities: {
+                            readControls: boolean;
+                            readEvidence: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getComplianceDashboard: {
+        parameters: {
+            query?: {
+                /** @description Only what lies in this folder and below */
+                folderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        today: string;
+                        assessments: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                            /** Format: uuid */
+                            folderId: string;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            requirementCount: number;
+                            results: {
+                                not_assessed: number;
+                                compliant: number;
+                                partially_compliant: number;
+                                non_compliant: number;
+                                not_applicable: number;
+                            };
+                            /** @description Compliant among assessed requirements that apply (null when none is assessed yet) */
+                            compliancePercent: number | null;
+                            /** @description Requirements with a result (not_assessed excluded) */
+                            progressPercent: number;
+                        }[];
+                        frameworks: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            assessmentCount: number;
+                            requirementCount: number;
+                            results: {
+                                not_assessed: number;
+                                compliant: number;
+                                partially_compliant: number;
+                                non_compliant: number;
+                                not_applicable: number;
+                            };
+                            /** @description Compliant among assessed requirements that apply (null when none is assessed yet) */
+                            compliancePercent: number | null;
+                            /** @description Requirements with a result (not_assessed excluded) */
+                            progressPercent: number;
+                        }[];
+                        results: {
+                            not_assessed: number;
+                            compliant: number;
+                            partially_compliant: number;
+                            non_compliant: number;
+                            not_applicable: number;
+                        };
+                        controlsByStatus: {
+                            to_do: number;
+                            in_progress: number;
+                            on_hold: number;
+                            active: number;
+                            degraded: number;
+                            deprecated: number;
+                        };
+                        evidence: {
+                            expired: {
+                                count: number;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "missing" | "in_review" | "approved" | "rejected" | "expired";
+                                    validUntil: string | null;
+                                    /** Format: uuid */
+                                    folderId: string;
+                                }[];
+                            };
+                            expiringSoon: {
+                                count: number;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "missing" | "in_review" | "approved" | "rejected" | "expired";
+                                    validUntil: string | null;
+                                    /** Format: uuid */
+                                    folderId: string;
+                                }[];
+                            };
+                            withinDays: number;
+                        };
+                        abilities: {
+                            readAssessments: boolean;
+                            readControls: boolean;
+                            readEvidence: boolean;
+                        };
                     };
                 };
             };
