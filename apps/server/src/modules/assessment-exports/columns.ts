@@ -19,6 +19,8 @@ export const columns = [
   { key: 'controls', header: 'Applied controls', width: 40, editable: true },
   { key: 'evidence', header: 'Evidence', width: 36, editable: true },
   { key: 'inferred', header: 'Inferred', width: 9, editable: false },
+  // Last, so older files (without it) keep their layout: the import refuses to overwrite rows edited since.
+  { key: 'updatedAt', header: 'Updated at', width: 30, editable: false },
 ] as const;
 
 export type ColumnKey = (typeof columns)[number]['key'];
@@ -54,5 +56,6 @@ export function toSheetRow(row: ExportRow): SheetRow {
     controls: ra ? ra.controls.map(controlLabel).join(LINK_SEPARATOR) : '',
     evidence: ra ? ra.evidence.map((e) => e.name).join(LINK_SEPARATOR) : '',
     inferred: ra ? (ra.inferred ? 'yes' : 'no') : '',
+    updatedAt: ra?.updatedAtText ?? '',
   };
 }

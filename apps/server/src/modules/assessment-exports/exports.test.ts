@@ -18,6 +18,8 @@ afterAll(() => t.close());
 const formats = ['xlsx', 'csv', 'oscal', 'soa.xlsx', 'soa.pdf'] as const;
 const url = (id: string, format: string) => `/api/v1/compliance-assessments/${id}/exports/${format}`;
 const missing = '00000000-0000-4000-8000-000000000000';
+/** The stamp the files carry for a row the fixtures set from a JS Date (milliseconds; Postgres keeps microseconds). */
+const stampOf = (date: Date | undefined) => (date ? date.toISOString().replace('Z', '000Z') : 'no date');
 
 describe('assessment exports: access', () => {
   it('401 without credentials, 400 for a bad id, 404 for a missing or foreign assessment', async () => {
@@ -67,6 +69,7 @@ describe('assessment exports: files', () => {
     expect(response.headers['content-disposition']).toMatch(
       /^attachment; filename="ISO-27001-Annual-review-2026\.xlsx"; filename\*=UTF-8''/,
     );
+    const state = await requirementState(t.database, assessmentId);
     const workbook = await workbookOf(response.rawPayload);
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Assessment', 'Requirements']);
     const info = workbook.getWorksheet('Assessment') as ExcelJS.Worksheet;
@@ -98,6 +101,7 @@ describe('assessment exports: files', () => {
       'Applied controls',
       'Evidence',
       'Inferred',
+      'Updated at',
     ]);
     expect(sheet.rowCount).toBe(1 + 8);
     expect([2, 3, 4, 5, 6, 7, 8, 9].map((n) => cellText(sheet.getCell(n, 2).value))).toEqual([
@@ -125,7 +129,9 @@ describe('assessment exports: files', () => {
       'CTL-1 — Access policy',
       'Signed policy.pdf',
       'no',
+      stampOf(state[0]?.updatedAt),
     ]);
+    expect(rowValues(sheet, 2)[13] ?? '').toBe('');
     expect(rowValues(sheet, 5).slice(6, 8)).toEqual(['in_progress', 'non_compliant']);
     expect(rowValues(sheet, 5)[12]).toBe('yes');
     expect(sheet.getCell(3, 8).dataValidation).toMatchObject({
@@ -160,6 +166,8 @@ describe('assessment exports: files', () => {
       'Signed policy.pdf',
     ]);
     expect(records.find((r) => r[1] === 'A.6.1')?.[11]).toBe(`'=HYPERLINK("x")`);
+    expect(records[0]?.[13]).toBe('Updated at');
+    expect(records[2]?.[13]).toBe(stampOf(state[0]?.updatedAt));
   });
 
   it('OSCAL assessment-results: the shape of the OSCAL example, one finding per assessed requirement', async () => {

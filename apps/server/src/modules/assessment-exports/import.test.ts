@@ -25,13 +25,25 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const missing = '00000000-0000-4000-8000-000000000000';
-const importUrl = (id: string, dryRun = false) =>
-  `/api/v1/compliance-assessments/${id}/import${dryRun ? '?dryRun=true' : ''}`;
+type ImportOptions = { dryRun?: boolean; overwrite?: boolean };
+const importUrl = (id: string, options: ImportOptions = {}) => {
+  const query = new URLSearchParams();
+  if (options.dryRun) query.set('dryRun', 'true');
+  if (options.overwrite) query.set('overwrite', 'true');
+  return `/api/v1/compliance-assessments/${id}/import${query.size > 0 ? `?${query}` : ''}`;
+};
+/** Seeding another assessment from a file replaces that assessment's own rows: their stamps differ by nature. */
+const seed: ImportOptions = { overwrite: true };
 
 async function arrange() {
   const org = await createOrgWithOwner(t.app, t.database);
   const ids = { organizationId: org.organization.id, folderId: org.rootFolderId };
-  const framework = await createFramework(t.database, ids.organizationId, ids.folderId);
+  const framework = await createFramework(
+    t.database,
+    ids.organizationId,
+    ids.folderId,
+    isoLikeFramework(3, 2, { minScore: 0, maxScore: 5 }),
+  );
   const source = await createAssessment(t.database, { ...ids, frameworkId: framework.id, name: 'Source' });
   const target = await createAssessment(t.database, { ...ids, frameworkId: framework.id, name: 'Target' });
   const policy = await createControl(t.database, { ...ids, refId: 'CTL-1', name: 'Access policy' });
@@ -64,11 +76,17 @@ const exportOf = async (session: Session, id: string, format: 'xlsx' | 'csv') =>
   expect(response.statusCode).toBe(200);
   return response.rawPayload;
 };
-const upload = (session: Session | null, id: string, name: string, content: Buffer | string, dryRun = false) => {
+const upload = (
+  session: Session | null,
+  id: string,
+  name: string,
+  content: Buffer | string,
+  options: ImportOptions = {},
+) => {
   const body = multipartFile(name, content);
   return session
-    ? call(t.app, session, { method: 'POST', url: importUrl(id, dryRun), ...body })
-    : t.app.inject({ method: 'POST', url: importUrl(id, dryRun), ...body });
+    ? call(t.app, session, { method: 'POST', url: importUrl(id, options), ...body })
+    : t.app.inject({ method: 'POST', url: importUrl(id, options), ...body });
 };
 /** What a round trip must keep: values and links, not ids or versions. */
 const comparable = (rows: Awaited<ReturnType<typeof requirementState>>) =>
@@ -97,7 +115,10 @@ describe('assessment import', () => {
   it('XLSX round trip: export, import into a fresh assessment of the framework, results and links kept', async () => {
     const { session, source, target, organizationId } = await arrange();
     const file = await exportOf(session, source, 'xlsx');
-    const dry = await upload(session, target, 'source.xlsx', file, true);
+    // Another assessment's file: every row it changes was stamped elsewhere, so it needs overwrite.
+    const refused = await upload(session, target, 'source.xlsx', file, { dryRun: true });
+    expect(refused.statusCode, refused.body).toBe(409);
+    const dry = await upload(session, target, 'source.xlsx', file, { ...seed, dryRun: true });
     expect(dry.statusCode, dry.body).toBe(200);
     expect(dry.json()).toMatchObject({
       dryRun: true,
@@ -121,7 +142,7 @@ describe('assessment import', () => {
     // A dry run changes nothing.
     expect(comparable(await requirementState(t.database, target)).every((r) => r.result === 'not_assessed')).toBe(true);
 
-    const applied = await upload(session, target, 'source.xlsx', file);
+    const applied = await upload(session, target, 'source.xlsx', file, seed);
     expect(applied.statusCode, applied.body).toBe(200);
     expect(applied.json()).toMatchObject({ dryRun: false, changed: 3 });
     expect(comparable(await requirementState(t.database, target))).toEqual(
@@ -141,7 +162,7 @@ describe('assessment import', () => {
   it('CSV round trip, including an observation that looks like a formula', async () => {
     const { session, source, target } = await arrange();
     const file = await exportOf(session, source, 'csv');
-    const applied = await upload(session, target, 'source.csv', file);
+    const applied = await upload(session, target, 'source.csv', file, seed);
     expect(applied.statusCode, applied.body).toBe(200);
     expect(applied.json()).toMatchObject({ format: 'csv', changed: 3 });
     const rows = await requirementState(t.database, target);
@@ -195,7 +216,7 @@ describe('assessment import', () => {
       },
       {
         field: 'file.Requirements[4].Score',
-        message: expect.stringContaining('"high" is not a whole number from 0 to 100'),
+        message: expect.stringContaining('"high" is not a whole number from 0 to 5'),
       },
       {
         field: 'file.Requirements[5].Applied controls',
@@ -252,7 +273,7 @@ describe('assessment import', () => {
       });
       expect(response.statusCode, format).toBe(200);
     }
-    const applied = await upload(session, target, 'big.xlsx', await exportOf(session, source, 'xlsx'));
+    const applied = await upload(session, target, 'big.xlsx', await exportOf(session, source, 'xlsx'), seed);
     expect(applied.statusCode, applied.body).toBe(200);
     expect(applied.json()).toMatchObject({ changed: 1200, rowsRead: 1212 });
     const rows = await requirementState(t.database, target);
@@ -267,7 +288,7 @@ describe('assessment import', () => {
     await lockAssessment(t.database, target);
     const locked = await upload(session, target, 'a.csv', file);
     expect(locked.statusCode).toBe(409);
-    expect((await upload(session, target, 'a.csv', file, true)).statusCode).toBe(409);
+    expect((await upload(session, target, 'a.csv', file, { dryRun: true })).statusCode).toBe(409);
 
     const reader = await userWithRole(t.app, t.database, {
       organizationId: organization.id,

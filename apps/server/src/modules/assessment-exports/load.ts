@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Access } from '../../platform/auth/access.js';
 import type { Permission } from '../../platform/auth/permissions-catalog.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -128,6 +128,8 @@ export interface ExportRow {
     observation: string | null;
     inferred: boolean;
     updatedAt: Date;
+    /** updated_at as Postgres stores it (UTC, microseconds): what the files carry to detect later edits. */
+    updatedAtText: string;
     controls: LinkedControl[];
     evidence: LinkedEvidence[];
   } | null;
@@ -154,8 +156,12 @@ export async function loadExportRows(db: DbOrTx, access: Access, header: Assessm
     .from(requirementNodes)
     .where(eq(requirementNodes.frameworkId, header.framework.id))
     .orderBy(asc(requirementNodes.orderIndex));
-  const assessments = await db
-    .select()
+  // The stamp is formatted by SQL: a JS Date would drop the microseconds and make every row look edited.
+  const assessmentRows = await db
+    .select({
+      ra: requirementAssessments,
+      updatedAtText: sql<string>`to_char(${requirementAssessments.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
     .from(requirementAssessments)
     .where(
       and(
@@ -202,6 +208,7 @@ export async function loadExportRows(db: DbOrTx, access: Access, header: Assessm
     )
     .orderBy(asc(evidence.name));
 
+  const assessments = assessmentRows.map(({ ra, updatedAtText }) => ({ ...ra, updatedAtText }));
   const byNode = new Map(assessments.map((ra) => [ra.requirementNodeId, ra]));
   const controlsOf = groupBy(controlLinks, (l) => l.raId);
   const evidenceOf = groupBy(evidenceLinks, (l) => l.raId);
@@ -238,6 +245,7 @@ export async function loadExportRows(db: DbOrTx, access: Access, header: Assessm
               observation: ra.observation,
               inferred: ra.inferred,
               updatedAt: ra.updatedAt,
+              updatedAtText: ra.updatedAtText,
               controls: (controlsOf.get(ra.id) ?? []).map(({ raId: _, ...c }) => c),
               evidence: (evidenceOf.get(ra.id) ?? []).map(({ raId: _, ...e }) => e),
             }

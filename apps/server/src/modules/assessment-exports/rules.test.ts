@@ -27,6 +27,7 @@ const row = (urn: string, assessment: Partial<NonNullable<ExportRow['assessment'
     observation: null,
     inferred: false,
     updatedAt: new Date(0),
+    updatedAtText: '2026-01-01T10:00:00.123456Z',
     controls: [],
     evidence: [],
     ...assessment,
@@ -99,6 +100,54 @@ describe('planImport', () => {
       '3:null:This row is a heading (or out of scope): it takes no assessment values',
       '4:Requirement URN:This requirement is already on row 2',
     ]);
+  });
+
+  it('a framework without a scoring scale takes no score (as the API), an empty cell is fine', () => {
+    const plan = planImport(
+      table([
+        { urn: 'a', score: '0' },
+        { urn: 'b', score: '' },
+      ]),
+      {
+        ...context([row('a', {}), row('b', {})]),
+        scoreRange: null,
+      },
+    );
+    expect(plan.issues.map((i) => `${i.row}:${i.column}:${i.message}`)).toEqual([
+      '2:Score:This framework has no scoring scale; leave the score empty',
+    ]);
+  });
+
+  it('an uncounted stored score (is_scored false) is no change unless the Score cell says otherwise', () => {
+    const stored = row('a', { score: 3, isScored: false });
+    const plan = planImport(table([{ urn: 'a', score: '', observation: 'New note' }]), context([stored]));
+    expect(plan.changes[0]?.fields).toEqual(['observation']);
+  });
+
+  it('a row the file changes whose stamp differs is a located conflict; same stamp, no stamp or no change is not', () => {
+    const stamp = '2026-01-01T10:00:00.123456Z';
+    const older = '2026-01-01T09:00:00.000001Z';
+    const plan = planImport(
+      table([
+        { urn: 'a', result: 'compliant', updatedAt: older },
+        { urn: 'b', result: 'compliant', updatedAt: stamp },
+        { urn: 'c', result: 'compliant', updatedAt: '' },
+        { urn: 'd', result: 'not_assessed', updatedAt: older },
+      ]),
+      context([row('a', {}), row('b', {}), row('c', {}), row('d', {})]),
+    );
+    expect(plan.issues).toEqual([]);
+    expect(plan.changes).toHaveLength(3);
+    expect(plan.conflicts).toEqual([
+      {
+        sheet: 'Requirements',
+        row: 2,
+        column: 'Updated at',
+        message: `Changed in Rampart at ${stamp}, after this file was exported (${older}); importing would overwrite that change`,
+      },
+    ]);
+    const withoutColumn = planImport(table([{ urn: 'a', result: 'compliant' }]), context([row('a', {})]));
+    expect(withoutColumn.conflicts).toEqual([]);
   });
 });
 

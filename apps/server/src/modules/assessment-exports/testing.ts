@@ -19,7 +19,11 @@ import { saveLibraryContent } from '../frameworks/writer.js';
  * assessment of it, and applied controls and evidence to link. Written straight to the tables so these tests do
  * not depend on the other modules' endpoints.
  */
-export function isoLikeFramework(controlsPerTheme = 3, themes = 2): LibraryContent {
+export function isoLikeFramework(
+  controlsPerTheme = 3,
+  themes = 2,
+  scale: { minScore: number; maxScore: number } | null = null,
+): LibraryContent {
   const urn = `urn:test:iso-like:${randomBytes(4).toString('hex')}`;
   const nodes: RequirementNodeContent[] = [];
   for (let t = 0; t < themes; t++) {
@@ -40,7 +44,15 @@ export function isoLikeFramework(controlsPerTheme = 3, themes = 2): LibraryConte
     sourceFormat: 'rampart',
     sourceSha256: randomBytes(32).toString('hex'),
     frameworks: [
-      { urn, refId: 'ISO-LIKE', name: 'ISO-like controls', frameworkVersion: '2022', implementationGroups: [], nodes },
+      {
+        urn,
+        refId: 'ISO-LIKE',
+        name: 'ISO-like controls',
+        frameworkVersion: '2022',
+        implementationGroups: [],
+        nodes,
+        ...(scale ?? {}),
+      },
     ],
     referenceControls: [],
     mappingSets: [],
@@ -89,6 +101,7 @@ export async function requirementState(database: DatabaseHandle, assessmentId: s
     observation: ra.observation,
     inferred: ra.inferred,
     version: ra.version,
+    updatedAt: ra.updatedAt,
     controlIds: controls
       .filter((l) => l.requirementAssessmentId === ra.id)
       .map((l) => l.appliedControlId)

@@ -1,15 +1,16 @@
-import { Button, FileInput, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, FileInput, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ImportChanges, ImportProblems } from './ImportSummary';
+import { ImportChanges, ImportProblems, isImportConflict } from './ImportSummary';
 import { type ImportResult, useAssessmentImport } from './use-assessment-import';
 import { useExportsT } from './use-exports-t';
 
 /**
  * Import in two steps: the file is checked first (a dry run answers what would change, or every problem with
- * its cell), and only a confirmation applies it, all rows at once.
+ * its cell), and only a confirmation applies it, all rows at once. Rows changed in Rampart after the export are
+ * refused unless the person chooses to overwrite them; the choice is offered once the check has found them.
  */
 export function ImportAssessmentDialog({
   assessmentId,
@@ -28,6 +29,8 @@ export function ImportAssessmentDialog({
   const apply = useAssessmentImport(assessmentId);
   const [file, setFile] = useState<File | null>(null);
   const [missingFile, setMissingFile] = useState(false);
+  const [overwrite, setOverwrite] = useState(false);
+  const conflicted = isImportConflict(check.error) || isImportConflict(apply.error);
   const preview: ImportResult | undefined = check.data;
 
   const close = () => {
@@ -35,6 +38,7 @@ export function ImportAssessmentDialog({
     apply.reset();
     setFile(null);
     setMissingFile(false);
+    setOverwrite(false);
     onClose();
   };
 
@@ -54,11 +58,11 @@ export function ImportAssessmentDialog({
             return;
           }
           if (!preview) {
-            check.mutate({ file, dryRun: true });
+            check.mutate({ file, dryRun: true, overwrite });
             return;
           }
           apply.mutate(
-            { file, dryRun: false },
+            { file, dryRun: false, overwrite },
             {
               onSuccess: (result) => {
                 notifications.show({ message: t('imported', { count: result.changed }), color: 'green' });
@@ -84,6 +88,7 @@ export function ImportAssessmentDialog({
             onChange={(chosen) => {
               setFile(chosen);
               setMissingFile(false);
+              setOverwrite(false);
               check.reset();
               apply.reset();
             }}
@@ -93,6 +98,19 @@ export function ImportAssessmentDialog({
             required
           />
           {(check.error || apply.error) && <ImportProblems error={check.error ?? apply.error} />}
+          {(conflicted || overwrite) && (
+            <Checkbox
+              label={t('overwrite')}
+              description={t('overwriteHint')}
+              checked={overwrite}
+              onChange={(event) => {
+                setOverwrite(event.currentTarget.checked);
+                // The preview was made under the other choice: check again before applying.
+                check.reset();
+                apply.reset();
+              }}
+            />
+          )}
           {preview && <ImportChanges result={preview} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

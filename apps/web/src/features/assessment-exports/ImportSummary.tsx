@@ -43,17 +43,22 @@ export function ImportChanges({ result }: { result: ImportResult }) {
   );
 }
 
+/** True when the file was refused only because rows were changed in Rampart after it was exported (409). */
+export const isImportConflict = (error: unknown) =>
+  error instanceof ApiError && error.status === 409 && error.fieldErrors.length > 0;
+
 /** A refused file: every located problem (sheet, row, column) as the server wrote it. */
 export function ImportProblems({ error }: { error: unknown }) {
   const t = useExportsT();
   const message = useErrorMessage();
   const located = error instanceof ApiError ? error.fieldErrors : [];
+  const heading = isImportConflict(error) ? t('conflicts') : t('problems');
   return (
     <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={message(error)} role="alert">
       {located.length > 0 && (
         <>
-          <Text size="sm">{t('problems')}</Text>
-          <List size="sm" aria-label={t('problems')}>
+          <Text size="sm">{heading}</Text>
+          <List size="sm" aria-label={heading}>
             {located.map((problem) => (
               <List.Item key={`${problem.field}:${problem.message}`}>{problem.message}</List.Item>
             ))}

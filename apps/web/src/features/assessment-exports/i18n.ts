@@ -29,6 +29,9 @@ export const en = {
   confirm: 'Import the changes ({{count}})',
   imported: 'Import done: requirements updated: {{count}}',
   problems: 'The file cannot be imported; fix these cells and try again:',
+  conflicts: 'These rows were changed in Rampart after the file was exported:',
+  overwrite: 'Overwrite the changes made in Rampart since the export',
+  overwriteHint: 'The file’s values replace them. Otherwise, export again and redo your edits in the new file.',
   templateLink: 'Download the framework template (Excel)',
   templateHint: 'Describe a framework in a spreadsheet, then import it here.',
 };
@@ -64,6 +67,10 @@ export const fr: typeof en = {
   confirm: 'Importer les modifications ({{count}})',
   imported: 'Import terminé : exigences mises à jour : {{count}}',
   problems: 'Le fichier ne peut pas être importé ; corrigez ces cellules puis réessayez :',
+  conflicts: 'Ces lignes ont été modifiées dans Rampart après l’export du fichier :',
+  overwrite: 'Écraser les modifications faites dans Rampart depuis l’export',
+  overwriteHint:
+    'Les valeurs du fichier les remplacent. Sinon, exportez à nouveau et refaites vos modifications dans le nouveau fichier.',
   templateLink: 'Télécharger le modèle de référentiel (Excel)',
   templateHint: 'Décrivez un référentiel dans un tableur, puis importez-le ici.',
 };
@@ -99,6 +106,10 @@ export const de: typeof en = {
   confirm: 'Änderungen importieren ({{count}})',
   imported: 'Import abgeschlossen: aktualisierte Anforderungen: {{count}}',
   problems: 'Die Datei kann nicht importiert werden; korrigieren Sie diese Zellen und versuchen Sie es erneut:',
+  conflicts: 'Diese Zeilen wurden in Rampart nach dem Export der Datei geändert:',
+  overwrite: 'Die seit dem Export in Rampart vorgenommenen Änderungen überschreiben',
+  overwriteHint:
+    'Die Werte der Datei ersetzen sie. Andernfalls exportieren Sie erneut und übertragen Ihre Änderungen in die neue Datei.',
   templateLink: 'Framework-Vorlage herunterladen (Excel)',
   templateHint: 'Beschreiben Sie ein Framework in einer Tabelle und importieren Sie es dann hier.',
 };
@@ -134,6 +145,10 @@ export const nl: typeof en = {
   confirm: 'De wijzigingen importeren ({{count}})',
   imported: 'Import voltooid: bijgewerkte eisen: {{count}}',
   problems: 'Het bestand kan niet worden geïmporteerd; corrigeer deze cellen en probeer het opnieuw:',
+  conflicts: 'Deze rijen zijn in Rampart gewijzigd nadat het bestand werd geëxporteerd:',
+  overwrite: 'De wijzigingen die sinds de export in Rampart zijn gemaakt overschrijven',
+  overwriteHint:
+    'De waarden uit het bestand vervangen ze. Exporteer anders opnieuw en breng uw wijzigingen aan in het nieuwe bestand.',
   templateLink: 'Het framework-sjabloon downloaden (Excel)',
   templateHint: 'Beschrijf een framework in een spreadsheet en importeer het hier.',
 };

@@ -13,17 +13,26 @@ export function useAssessmentAbilities(assessmentId: string) {
   });
 }
 
-/** Sends the file; `dryRun` answers what would change. A real import refreshes everything about assessments. */
+/**
+ * Sends the file; `dryRun` answers what would change. `overwrite` replaces rows changed in Rampart since the
+ * file was exported (otherwise a 409 lists them). A real import refreshes everything about assessments.
+ */
 export function useAssessmentImport(assessmentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { file: File; dryRun: boolean }) => {
+    mutationFn: (input: { file: File; dryRun: boolean; overwrite: boolean }) => {
       const form = new FormData();
       form.append('file', input.file, input.file.name);
       // The route reads its multipart body by hand, so the OpenAPI document types no body.
       return unwrap(
         api.POST('/api/v1/compliance-assessments/{id}/import', {
-          params: { path: { id: assessmentId }, query: { dryRun: input.dryRun ? 'true' : 'false' } },
+          params: {
+            path: { id: assessmentId },
+            query: {
+              dryRun: input.dryRun ? 'true' : 'false',
+              overwrite: input.overwrite ? 'true' : 'false',
+            },
+          },
           body: form as never,
           bodySerializer: () => form,
         }),

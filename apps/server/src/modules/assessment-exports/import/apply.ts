@@ -24,6 +24,8 @@ export async function applyImport(
     status: c.after.status,
     result: c.after.result,
     score: c.after.score,
+    // A stored score that is not counted (is_scored false) reads as empty: keep it unless the Score cell changed.
+    scoreChanged: c.fields.includes('score'),
     observation: c.after.observation,
     // Links alone do not confirm an inferred result; a changed value does.
     touched: c.fields.length > 0,
@@ -32,14 +34,14 @@ export async function applyImport(
     update requirement_assessments ra set
       status = v.status,
       result = v.result,
-      score = v.score,
-      is_scored = v.score is not null,
+      score = case when v."scoreChanged" then v.score else ra.score end,
+      is_scored = case when v."scoreChanged" then v.score is not null else ra.is_scored end,
       observation = v.observation,
       inferred = case when v.touched then false else ra.inferred end,
       updated_at = ${now.toISOString()}::timestamptz,
       version = ra.version + 1
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
-      as v(id uuid, status text, result text, score integer, observation text, touched boolean)
+      as v(id uuid, status text, result text, score integer, "scoreChanged" boolean, observation text, touched boolean)
     where ra.id = v.id and ra.assessment_id = ${header.id}::uuid`);
 
   const pairs = (pick: (c: RowChange) => { id: string }[]) =>

@@ -5,6 +5,13 @@ export const importQuery = z.strictObject({
     .enum(['true', 'false'])
     .default('false')
     .describe('true: validate and answer what would change, without changing anything'),
+  overwrite: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe(
+      'true: apply rows changed in Rampart after the file was exported (its "Updated at" differs) instead of ' +
+        'answering 409',
+    ),
 });
 
 const assessedValue = z.union([z.string(), z.number(), z.null()]);

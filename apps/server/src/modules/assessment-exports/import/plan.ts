@@ -33,6 +33,11 @@ export interface RowChange {
 
 export interface ImportPlan {
   issues: ImportIssue[];
+  /**
+   * Rows the file would change although they were edited in Rampart after the file was exported (their
+   * "Updated at" differs): applied only when the caller asks to overwrite.
+   */
+  conflicts: ImportIssue[];
   changes: RowChange[];
   unchanged: number;
   /** Heading rows (no assessment) read and left alone. */
@@ -43,7 +48,8 @@ export interface PlanContext {
   rows: ExportRow[];
   controls: (Referable & { status: string })[];
   evidence: Referable[];
-  scoreRange: { min: number; max: number };
+  /** The framework's scoring scale; null when it has none (then, as in the API, no score is accepted). */
+  scoreRange: { min: number; max: number } | null;
 }
 
 const headerOf = (key: ColumnKey) => columns.find((c) => c.key === key)?.header ?? key;
@@ -62,6 +68,7 @@ const token = (text: string) =>
  */
 export function planImport(table: ImportTable, context: PlanContext): ImportPlan {
   const issues: ImportIssue[] = [];
+  const conflicts: ImportIssue[] = [];
   const issue = (row: number | null, key: ColumnKey | null, message: string) =>
     issues.push({ sheet: table.sheet, row, column: key ? headerOf(key) : null, message });
   const byUrn = new Map(context.rows.map((r) => [r.urn, r]));
@@ -117,10 +124,11 @@ export function planImport(table: ImportTable, context: PlanContext): ImportPlan
     if (table.present.has('score')) {
       const text = cells.score ?? '';
       const score = Number(text);
-      const { min, max } = context.scoreRange;
+      const range = context.scoreRange;
       if (text === '') after.score = null;
-      else if (Number.isInteger(score) && score >= min && score <= max) after.score = score;
-      else issue(row, 'score', `"${text}" is not a whole number from ${min} to ${max}`);
+      else if (!range) issue(row, 'score', 'This framework has no scoring scale; leave the score empty');
+      else if (Number.isInteger(score) && score >= range.min && score <= range.max) after.score = score;
+      else issue(row, 'score', `"${text}" is not a whole number from ${range.min} to ${range.max}`);
     }
     if (table.present.has('observation')) {
       const text = cells.observation ?? '';
@@ -160,6 +168,16 @@ export function planImport(table: ImportTable, context: PlanContext): ImportPlan
       unchanged++;
       continue;
     }
+    // A row the file leaves as stored is no conflict whatever its stamp; an empty stamp (a hand-made row) is none.
+    const stamp = table.present.has('updatedAt') ? (cells.updatedAt ?? '') : '';
+    if (stamp !== '' && stamp !== ra.updatedAtText) {
+      conflicts.push({
+        sheet: table.sheet,
+        row,
+        column: headerOf('updatedAt'),
+        message: `Changed in Rampart at ${ra.updatedAtText}, after this file was exported (${stamp}); importing would overwrite that change`,
+      });
+    }
     changes.push({
       requirementAssessmentId: ra.id,
       requirementUrn: urn,
@@ -175,5 +193,5 @@ export function planImport(table: ImportTable, context: PlanContext): ImportPlan
       evidenceRemoved,
     });
   }
-  return { issues, changes: issues.length > 0 ? [] : changes, unchanged, headings };
+  return { issues, conflicts, changes: issues.length > 0 ? [] : changes, unchanged, headings };
 }

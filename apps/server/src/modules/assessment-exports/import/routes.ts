@@ -40,8 +40,11 @@ export async function registerImportRoutes(app: TypedApp, ctx: AppContext) {
             'Imports a filled-in XLSX or CSV export (multipart/form-data, field `file`). Rows are matched by ' +
             'requirement URN; status, result, score, observation and the linked applied controls (by ref id or ' +
             'name) and evidence (by name) are set as the file says; a column left out is not changed. All rows ' +
-            'or none: any problem answers 400 with every problem located (sheet, row, column). A locked ' +
-            'assessment answers 409. `dryRun=true` answers what would change without changing it. Needs ' +
+            'or none: any problem answers 400 with every problem located (sheet, row, column). A row the file ' +
+            'would change whose "Updated at" differs from the stored one (edited in Rampart after the export) ' +
+            'answers 409, located the same way, unless `overwrite=true`; files without that column are not ' +
+            'checked. A score is refused when the framework has no scoring scale. A locked assessment answers ' +
+            '409. `dryRun=true` answers what would change without changing it. Needs ' +
             'compliance_assessment:update.',
           consumes: ['multipart/form-data'],
           params: assessmentIdParams,
@@ -69,13 +72,10 @@ export async function registerImportRoutes(app: TypedApp, ctx: AppContext) {
           throw unreadableBody(error);
         }
         if (!file || file.data.length === 0) throw invalid('body.file', 'A non-empty file is required');
-        return service.importFile(
-          access,
-          auditContextOf(request),
-          request.params.id,
-          file,
-          request.query.dryRun === 'true',
-        );
+        return service.importFile(access, auditContextOf(request), request.params.id, file, {
+          dryRun: request.query.dryRun === 'true',
+          overwrite: request.query.overwrite === 'true',
+        });
       },
     );
   });

@@ -10,11 +10,9 @@ import { evidence } from '../../evidence/tables.js';
 import { type AssessmentHeader, loadAssessmentHeader, loadExportRows } from '../load.js';
 import { applyImport, describeChange } from './apply.js';
 import type { ImportResult } from './contracts.js';
-import { importRejected } from './issues.js';
+import { importConflicted, importRejected } from './issues.js';
 import { planImport } from './plan.js';
 import { ImportFileError, readImportTable } from './read-table.js';
-
-const DEFAULT_SCORE_RANGE = { min: 0, max: 100 };
 
 const lockedError = () => conflict('The assessment is locked (done): its requirement assessments can no longer change');
 
@@ -68,8 +66,9 @@ export function createImportService(deps: { db: Database; clock: Clock }) {
       audit: AuditContext,
       assessmentId: string,
       file: { name: string; data: Buffer },
-      dryRun: boolean,
+      options: { dryRun: boolean; overwrite: boolean },
     ): Promise<ImportResult> {
+      const { dryRun, overwrite } = options;
       const header = await loadAssessmentHeader(db, access, assessmentId, 'compliance_assessment:update');
       if (header.lockedAt) throw lockedError();
       const table = await readImportTable(file.data).catch((error: unknown) => {
@@ -83,9 +82,11 @@ export function createImportService(deps: { db: Database; clock: Clock }) {
         const plan = planImport(table, {
           rows,
           ...objects,
-          scoreRange: minScore !== null && maxScore !== null ? { min: minScore, max: maxScore } : DEFAULT_SCORE_RANGE,
+          // The same rule as the requirement PATCH (validateScore): no scale, no score.
+          scoreRange: minScore !== null && maxScore !== null ? { min: minScore, max: maxScore } : null,
         });
         if (plan.issues.length > 0) throw importRejected(plan.issues);
+        if (plan.conflicts.length > 0 && !overwrite) throw importConflicted(plan.conflicts);
         if (!dryRun && plan.changes.length > 0) {
           await applyImport(tx, audit, header, plan.changes, { name: file.name, format: table.format }, clock.now());
         }
