@@ -99,7 +99,10 @@ export const listAssessmentsQuery = z.strictObject({
   sort: sortParam(['name', 'createdAt', 'dueDate'], 'name'),
   status: z.enum(assessmentStatuses).optional(),
   frameworkId: z.uuid().optional(),
-  folderId: z.uuid().optional().describe('Only assessments in this folder or below it'),
+  folderId: z
+    .uuid()
+    .optional()
+    .describe('Only assessments in this folder or below it; a folder unknown to the organisation gives an empty page'),
 });
 export const assessmentPage = pageSchema(assessmentListItem);
 

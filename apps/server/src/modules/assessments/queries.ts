@@ -1,6 +1,15 @@
 import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
-import { type Cursor, keysetAfter, keysetOrder } from '../../platform/http/pagination.js';
+import type { Cursor } from '../../platform/http/pagination.js';
+import {
+  dateKey,
+  keysetOrderBy,
+  keysetWhere,
+  type SortKey,
+  sortCursorColumn,
+  textKey,
+  timestampKey,
+} from '../controls/keyset.js';
 import { escapeLike } from '../folders/queries.js';
 import { folders } from '../folders/tables.js';
 import { frameworks } from '../frameworks/tables.js';
@@ -46,14 +55,20 @@ const columns = {
   counts: resultCounts,
 };
 
-export type AssessmentRow = Awaited<ReturnType<typeof listAssessments>>[number];
+/** A list row without its cursor column: the detail row (findAssessment) is one too. */
+export type AssessmentRow = Omit<Awaited<ReturnType<typeof listAssessments>>[number], 'sortCursor'>;
 
-const sortColumns = {
-  name: complianceAssessments.name,
-  createdAt: complianceAssessments.createdAt,
-  dueDate: complianceAssessments.dueDate,
-} as const;
-export type AssessmentSort = keyof typeof sortColumns;
+/**
+ * Null-safe sort keys (rows without a due date sort last and still page), and a cursor built in SQL from the
+ * compared value itself, so created_at keeps its microseconds (a JavaScript Date would cut them to milliseconds
+ * and repeat the boundary row on the next page).
+ */
+const sortKeys = {
+  name: textKey(complianceAssessments.name),
+  createdAt: timestampKey(complianceAssessments.createdAt),
+  dueDate: dateKey(complianceAssessments.dueDate),
+} satisfies Record<string, SortKey>;
+export type AssessmentSort = keyof typeof sortKeys;
 
 export function listAssessments(
   db: DbOrTx,
@@ -70,10 +85,10 @@ export function listAssessments(
     limit: number;
   },
 ) {
-  const column = sortColumns[params.sort];
+  const key = sortKeys[params.sort];
   const like = params.q ? `%${escapeLike(params.q)}%` : null;
   return db
-    .select(columns)
+    .select({ ...columns, sortCursor: sortCursorColumn(key) })
     .from(complianceAssessments)
     .innerJoin(folders, eq(folders.id, complianceAssessments.folderId))
     .innerJoin(frameworks, eq(frameworks.id, complianceAssessments.frameworkId))
@@ -85,10 +100,10 @@ export function listAssessments(
         params.status ? eq(complianceAssessments.status, params.status as 'planned') : undefined,
         params.frameworkId ? eq(complianceAssessments.frameworkId, params.frameworkId) : undefined,
         params.folderPath ? sql`starts_with(${folders.path}, ${params.folderPath})` : undefined,
-        keysetAfter(column, complianceAssessments.id, params.descending, params.cursor),
+        keysetWhere(key, complianceAssessments.id, params.descending, params.cursor),
       ),
     )
-    .orderBy(...keysetOrder(column, complianceAssessments.id, params.descending))
+    .orderBy(...keysetOrderBy(key, complianceAssessments.id, params.descending))
     .limit(params.limit + 1);
 }
 

@@ -42,15 +42,24 @@ export async function findRequirementAssessment(db: DbOrTx, organizationId: stri
 }
 export type RequirementAssessmentRow = NonNullable<Awaited<ReturnType<typeof findRequirementAssessment>>>;
 
-export const linkedEvidence = (db: DbOrTx, requirementAssessmentId: string) =>
+/**
+ * Links are listed only where the caller may read their target (visible: an SQL folder-id subquery for
+ * evidence:read or applied_control:read): an assessment's readers need not read the linked evidence's folder.
+ */
+export const linkedEvidence = (db: DbOrTx, requirementAssessmentId: string, visible: SQL) =>
   db
     .select({ id: evidence.id, refId: evidence.refId, name: evidence.name, status: evidence.status })
     .from(requirementAssessmentEvidence)
     .innerJoin(evidence, eq(evidence.id, requirementAssessmentEvidence.evidenceId))
-    .where(eq(requirementAssessmentEvidence.requirementAssessmentId, requirementAssessmentId))
-    .orderBy(evidence.name);
+    .where(
+      and(
+        eq(requirementAssessmentEvidence.requirementAssessmentId, requirementAssessmentId),
+        inArray(evidence.folderId, visible),
+      ),
+    )
+    .orderBy(evidence.name, evidence.id);
 
-export const linkedControls = (db: DbOrTx, requirementAssessmentId: string) =>
+export const linkedControls = (db: DbOrTx, requirementAssessmentId: string, visible: SQL) =>
   db
     .select({
       id: appliedControls.id,
@@ -60,8 +69,13 @@ export const linkedControls = (db: DbOrTx, requirementAssessmentId: string) =>
     })
     .from(requirementAssessmentControls)
     .innerJoin(appliedControls, eq(appliedControls.id, requirementAssessmentControls.appliedControlId))
-    .where(eq(requirementAssessmentControls.requirementAssessmentId, requirementAssessmentId))
-    .orderBy(appliedControls.name);
+    .where(
+      and(
+        eq(requirementAssessmentControls.requirementAssessmentId, requirementAssessmentId),
+        inArray(appliedControls.folderId, visible),
+      ),
+    )
+    .orderBy(appliedControls.name, appliedControls.id);
 
 /** Of `ids`, those of the organisation in folders the caller may read (visible: an SQL folder-id subquery). */
 export async function readableEvidenceIds(db: DbOrTx, organizationId: string, visible: SQL, ids: string[]) {
@@ -90,26 +104,90 @@ export async function readableControlIds(db: DbOrTx, organizationId: string, vis
   return new Set(rows.map((r) => r.id));
 }
 
-export async function replaceEvidenceLinks(db: DbOrTx, requirementAssessmentId: string, ids: string[]) {
-  await db
-    .delete(requirementAssessmentEvidence)
-    .where(eq(requirementAssessmentEvidence.requirementAssessmentId, requirementAssessmentId));
-  if (ids.length > 0) {
-    await db
-      .insert(requirementAssessmentEvidence)
-      .values(ids.map((evidenceId) => ({ requirementAssessmentId, evidenceId })));
-  }
+/** What a replacement did, as the caller sees it: their visible links before, and after (= what they asked). */
+export interface LinkReplacement {
+  before: string[];
+  after: string[];
 }
 
-export async function replaceControlLinks(db: DbOrTx, requirementAssessmentId: string, ids: string[]) {
-  await db
-    .delete(requirementAssessmentControls)
+/** The link changes that make the visible links equal `wanted`; links the caller cannot see stay. */
+function planReplacement(all: string[], visible: string[], wanted: string[]) {
+  return {
+    add: wanted.filter((id) => !all.includes(id)),
+    remove: visible.filter((id) => !wanted.includes(id)),
+  };
+}
+
+/** Replaces the evidence links the caller can see (`visible`: evidence:read folders); wanted ids are readable. */
+export async function replaceEvidenceLinks(
+  db: DbOrTx,
+  requirementAssessmentId: string,
+  visible: SQL,
+  wanted: string[],
+): Promise<LinkReplacement> {
+  const links = await db
+    .select({ id: evidence.id, visible: sql<boolean>`${evidence.folderId} in ${visible}` })
+    .from(requirementAssessmentEvidence)
+    .innerJoin(evidence, eq(evidence.id, requirementAssessmentEvidence.evidenceId))
+    .where(eq(requirementAssessmentEvidence.requirementAssessmentId, requirementAssessmentId));
+  const before = links.filter((l) => l.visible).map((l) => l.id);
+  const { add, remove } = planReplacement(
+    links.map((l) => l.id),
+    before,
+    wanted,
+  );
+  if (remove.length > 0) {
+    await db
+      .delete(requirementAssessmentEvidence)
+      .where(
+        and(
+          eq(requirementAssessmentEvidence.requirementAssessmentId, requirementAssessmentId),
+          inArray(requirementAssessmentEvidence.evidenceId, remove),
+        ),
+      );
+  }
+  if (add.length > 0) {
+    await db
+      .insert(requirementAssessmentEvidence)
+      .values(add.map((evidenceId) => ({ requirementAssessmentId, evidenceId })));
+  }
+  return { before, after: wanted };
+}
+
+/** Replaces the control links the caller can see (`visible`: applied_control:read folders). */
+export async function replaceControlLinks(
+  db: DbOrTx,
+  requirementAssessmentId: string,
+  visible: SQL,
+  wanted: string[],
+): Promise<LinkReplacement> {
+  const links = await db
+    .select({ id: appliedControls.id, visible: sql<boolean>`${appliedControls.folderId} in ${visible}` })
+    .from(requirementAssessmentControls)
+    .innerJoin(appliedControls, eq(appliedControls.id, requirementAssessmentControls.appliedControlId))
     .where(eq(requirementAssessmentControls.requirementAssessmentId, requirementAssessmentId));
-  if (ids.length > 0) {
+  const before = links.filter((l) => l.visible).map((l) => l.id);
+  const { add, remove } = planReplacement(
+    links.map((l) => l.id),
+    before,
+    wanted,
+  );
+  if (remove.length > 0) {
+    await db
+      .delete(requirementAssessmentControls)
+      .where(
+        and(
+          eq(requirementAssessmentControls.requirementAssessmentId, requirementAssessmentId),
+          inArray(requirementAssessmentControls.appliedControlId, remove),
+        ),
+      );
+  }
+  if (add.length > 0) {
     await db
       .insert(requirementAssessmentControls)
-      .values(ids.map((appliedControlId) => ({ requirementAssessmentId, appliedControlId })));
+      .values(add.map((appliedControlId) => ({ requirementAssessmentId, appliedControlId })));
   }
+  return { before, after: wanted };
 }
 
 /** Current versions of `ids` within one assessment (ids of other assessments are simply absent). */

@@ -29,7 +29,7 @@ export function registerRequirementAssessmentRoutes(app: TypedApp, ctx: Pick<App
         tags,
         description:
           'One requirement assessment with the requirement’s text, the observation, the inference trace and ' +
-          'the linked evidence and applied controls.',
+          'the linked evidence and applied controls the caller may read (links into other folders stay hidden).',
         params: requirementAssessmentParams,
         response: { 200: requirementAssessmentSchema },
       },
@@ -73,7 +73,8 @@ export function registerRequirementAssessmentRoutes(app: TypedApp, ctx: Pick<App
         tags,
         description:
           'Replaces the linked evidence and/or applied controls (each list given replaces that list). Every ' +
-          'id must be of the organisation and readable by the caller (400 naming the field otherwise).',
+          'id must be of the organisation and readable by the caller (400 naming the field otherwise). Only the ' +
+          'links the caller can read are replaced: links to evidence or controls in folders they cannot read stay.',
         params: requirementAssessmentParams,
         body: linksBody,
         response: { 200: requirementAssessmentSchema },

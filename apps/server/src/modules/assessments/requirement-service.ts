@@ -63,7 +63,8 @@ export function createRequirementAssessmentService(deps: { db: Database }) {
     row: rq.RequirementAssessmentRow,
     access: Access,
   ): Promise<RequirementAssessmentDto> {
-    const [evidence, controls] = [await rq.linkedEvidence(tx, row.ra.id), await rq.linkedControls(tx, row.ra.id)];
+    const evidence = await rq.linkedEvidence(tx, row.ra.id, access.visibleFolderIds('evidence:read'));
+    const controls = await rq.linkedControls(tx, row.ra.id, access.visibleFolderIds('applied_control:read'));
     const update = access.can('compliance_assessment:update', row.folderPath) && row.lockedAt === null;
     return {
       id: row.ra.id,
@@ -161,8 +162,14 @@ export function createRequirementAssessmentService(deps: { db: Database }) {
           .where(and(eq(requirementAssessments.id, id), eq(requirementAssessments.version, version)))
           .returning();
         if (!after) throw versionConflict();
-        if (evidenceIds) await rq.replaceEvidenceLinks(tx, id, evidenceIds);
-        if (controlIds) await rq.replaceControlLinks(tx, id, controlIds);
+        // Only the links the caller can see are replaced (like an applied control's links): a PUT from someone
+        // who cannot read folder B must not drop B's evidence they never saw.
+        const evidenceChange = evidenceIds
+          ? await rq.replaceEvidenceLinks(tx, id, access.visibleFolderIds('evidence:read'), evidenceIds)
+          : undefined;
+        const controlChange = controlIds
+          ? await rq.replaceControlLinks(tx, id, access.visibleFolderIds('applied_control:read'), controlIds)
+          : undefined;
         await recordAudit(tx, audit, {
           organizationId: access.organizationId,
           folderId: row.folderId,
@@ -171,8 +178,8 @@ export function createRequirementAssessmentService(deps: { db: Database }) {
           objectId: id,
           changes: {
             assessmentId: { after: row.ra.assessmentId },
-            ...(evidenceIds ? { evidenceIds: { after: evidenceIds } } : {}),
-            ...(controlIds ? { appliedControlIds: { after: controlIds } } : {}),
+            ...(evidenceChange ? { evidenceIds: evidenceChange } : {}),
+            ...(controlChange ? { appliedControlIds: controlChange } : {}),
           },
         });
         return toDto(tx, { ...row, ra: after }, access);

@@ -46,7 +46,8 @@ export const assessmentsModule: ModuleDefinition = {
           tags,
           description:
             'Compliance assessments in folders where the caller holds compliance_assessment:read, each with its ' +
-            'framework, progress and result counts (computed in the same query).',
+            'framework, progress and result counts (computed in the same query). Rows without a due date sort ' +
+            'last in either direction. A `folderId` unknown to the organisation answers an empty page.',
           querystring: listAssessmentsQuery,
           response: { 200: assessmentPage },
         },
@@ -96,7 +97,8 @@ export const assessmentsModule: ModuleDefinition = {
           tags,
           description:
             'Every node of the framework tree in depth-first order, each with its requirement assessment (null ' +
-            'for structural nodes and nodes out of scope). A constant number of queries whatever the size.',
+            'for structural nodes and nodes out of scope). Link counts cover only evidence and applied controls ' +
+            'the caller may read. A constant number of queries whatever the size.',
           params: assessmentIdParams,
           response: { 200: workspacePayload },
         },
@@ -150,8 +152,9 @@ export const assessmentsModule: ModuleDefinition = {
           operationId: 'updateComplianceAssessment',
           tags,
           description:
-            'Changes an assessment. Status `done` locks it and leaving `done` reopens it: both need ' +
-            'compliance_assessment:approve. Send the version you loaded (If-Match or `version`); stale → 409.',
+            'Changes an assessment. Status `done` locks it; archiving it (`deprecated`) keeps the lock; any move ' +
+            'out of a locked state reopens it (clears the lock). Locking and every move out of a locked state ' +
+            'need compliance_assessment:approve. Send the version you loaded (If-Match or `version`); stale → 409.',
           params: assessmentIdParams,
           body: updateAssessmentBody,
           response: { 200: assessmentSchema },

@@ -3,7 +3,7 @@ import { type AuditContext, createdFields, diffFields, recordAudit } from '../..
 import type { Access } from '../../platform/auth/access.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { invalid, notFound, versionConflict } from '../../platform/errors.js';
-import { type Cursor, toPage } from '../../platform/http/pagination.js';
+import { type Cursor, parseSort, toPage } from '../../platform/http/pagination.js';
 import { findFolder } from '../folders/queries.js';
 import { findFramework } from '../frameworks/queries.js';
 import type { AssessmentDto, UpdateAssessmentInput } from './contracts.js';
@@ -79,11 +79,13 @@ export function createAssessmentService(deps: { db: Database }) {
     ) {
       let folderPath: string | undefined;
       if (params.folderId) {
-        // An unknown folder filters everything out rather than revealing whether it exists.
-        folderPath = (await findFolder(db, access.organizationId, params.folderId))?.path ?? '\u0000none';
+        // An unknown folder (or another organisation's) is an empty page, answered without asking SQL to match
+        // an impossible path: nothing to list, and nothing revealed about whether it exists.
+        const folder = await findFolder(db, access.organizationId, params.folderId);
+        if (!folder) return { items: [], nextCursor: null };
+        folderPath = folder.path;
       }
-      const descending = params.sort.startsWith('-');
-      const sort = params.sort.replace(/^-/, '') as q.AssessmentSort;
+      const { key: sort, descending } = parseSort<q.AssessmentSort>(params.sort);
       const rows = await q.listAssessments(db, {
         organizationId: access.organizationId,
         visible: access.visibleFolderIds('compliance_assessment:read'),
@@ -96,7 +98,7 @@ export function createAssessmentService(deps: { db: Database }) {
         cursor: params.cursor,
         limit: params.limit,
       });
-      const page = toPage(rows, params.limit, (r) => r[sort]);
+      const page = toPage(rows, params.limit, (r) => r.sortCursor);
       return { items: page.items.map((r) => toListItem(r, access)), nextCursor: page.nextCursor };
     },
 

@@ -7,8 +7,11 @@ type Status = (typeof assessmentStatuses)[number];
 /**
  * Who may move an assessment between statuses, and what the move does to the lock:
  * - `done` locks the assessment (its requirement assessments stop changing); reaching it needs
- *   compliance_assessment:approve, and so does leaving it (reopening unlocks, except to `deprecated`, which
- *   archives the assessment and keeps it locked);
+ *   compliance_assessment:approve;
+ * - any move out of a locked state (lockedAt set: `done`, or `deprecated` reached from `done`) needs
+ *   compliance_assessment:approve too, and clears the lock, unless it goes to `done` or `deprecated` (archiving
+ *   a done assessment keeps it locked). Without this, done → deprecated → in_progress would reopen with mere
+ *   update rights and leave an in_progress assessment locked;
  * - a reviewer (compliance_assessment:review) may send an assessment in review back to in_progress;
  * - every other move needs compliance_assessment:update.
  */
@@ -18,8 +21,9 @@ export function planStatusChange(
   target: Status,
 ): { status: Status; lockedAt: Date | null; action: `compliance_assessment.${string}` } {
   const path = before.folderPath;
-  const touchesLock = target === 'done' || before.status === 'done';
-  if (touchesLock) {
+  // `done` without a lock cannot arise through this function; counted as locked all the same, to be safe.
+  const locked = before.lockedAt !== null || before.status === 'done';
+  if (target === 'done' || locked) {
     access.require('compliance_assessment:approve', path, 'compliance_assessment:read', 'Assessment');
   } else {
     const sendBack = before.status === 'in_review' && target === 'in_progress';
@@ -30,9 +34,10 @@ export function planStatusChange(
   if (target === 'done') {
     return { status: target, lockedAt: before.lockedAt ?? new Date(), action: 'compliance_assessment.locked' };
   }
-  if (before.status === 'done') {
-    if (target === 'deprecated')
-      return { status: target, lockedAt: before.lockedAt, action: 'compliance_assessment.updated' };
+  if (locked) {
+    if (target === 'deprecated') {
+      return { status: target, lockedAt: before.lockedAt ?? new Date(), action: 'compliance_assessment.updated' };
+    }
     return { status: target, lockedAt: null, action: 'compliance_assessment.reopened' };
   }
   return { status: target, lockedAt: before.lockedAt, action: 'compliance_assessment.updated' };

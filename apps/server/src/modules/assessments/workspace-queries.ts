@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
 import type { RequirementResult, requirementAssessmentStatuses } from './tables.js';
 
@@ -69,9 +69,11 @@ export function loadRequirementAssessments(db: DbOrTx, assessmentId: string) {
 
 /**
  * Evidence and control link counts of every requirement assessment that has links, in one grouped statement
- * (a count subquery per row costs far more on PGlite than this one pass over the assessment's links).
+ * (a count subquery per row costs far more on PGlite than this one pass over the assessment's links). Only
+ * links whose target the caller may read count (`evidenceVisible` / `controlsVisible`: folder-id subqueries),
+ * so a count never reveals evidence or controls in folders they cannot read.
  */
-export async function loadLinkCounts(db: DbOrTx, assessmentId: string) {
+export async function loadLinkCounts(db: DbOrTx, assessmentId: string, visible: { evidence: SQL; controls: SQL }) {
   const rows = await selectRows<{ id: string; evidence: number | string; controls: number | string }>(
     db,
     sql`select l.id, sum(l.evidence)::int as evidence, sum(l.controls)::int as controls
@@ -79,12 +81,14 @@ export async function loadLinkCounts(db: DbOrTx, assessmentId: string) {
           select e.requirement_assessment_id as id, 1 as evidence, 0 as controls
           from requirement_assessment_evidence e
           join requirement_assessments r on r.id = e.requirement_assessment_id
-          where r.assessment_id = ${assessmentId}
+          join evidence ev on ev.id = e.evidence_id
+          where r.assessment_id = ${assessmentId} and ev.folder_id in ${visible.evidence}
           union all
           select c.requirement_assessment_id, 0, 1
           from requirement_assessment_controls c
           join requirement_assessments r on r.id = c.requirement_assessment_id
-          where r.assessment_id = ${assessmentId}
+          join applied_controls ac on ac.id = c.applied_control_id
+          where r.assessment_id = ${assessmentId} and ac.folder_id in ${visible.controls}
         ) l
         group by l.id`,
   );

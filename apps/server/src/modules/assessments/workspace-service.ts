@@ -20,7 +20,10 @@ export function createWorkspaceService(deps: { db: Database }) {
       const byNode = new Map(
         (await loadRequirementAssessments(db, assessment.id)).map((r) => [r.requirement_node_id, r]),
       );
-      const links = await loadLinkCounts(db, assessment.id);
+      const links = await loadLinkCounts(db, assessment.id, {
+        evidence: access.visibleFolderIds('evidence:read'),
+        controls: access.visibleFolderIds('applied_control:read'),
+      });
       return nodes.map((n) => {
         const ra = byNode.get(n.id);
         return {

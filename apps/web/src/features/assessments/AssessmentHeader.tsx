@@ -17,12 +17,16 @@ import {
   useUpdateAssessment,
 } from './use-assessments';
 
-/** Which statuses the caller may pick from here: leaving or reaching `done` (the lock) needs approve. */
+/**
+ * Which statuses the caller may pick from here: reaching `done` (the lock) or leaving a locked state (`done`, or
+ * `deprecated` reached from it) needs approve, as the server rules.
+ */
 function allowedTargets(assessment: Assessment): AssessmentStatus[] {
   const { abilities, status } = assessment;
+  const locked = assessment.lockedAt !== null || status === 'done';
   return assessmentStatuses.filter((target) => {
     if (target === status) return false;
-    if (target === 'done' || status === 'done') return abilities.approve;
+    if (target === 'done' || locked) return abilities.approve;
     if (status === 'in_review' && target === 'in_progress') return abilities.update || abilities.review;
     return abilities.update;
   });
