@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../../platform/audit/record.js';
 import type { Access } from '../../platform/auth/access.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
@@ -5,6 +6,7 @@ import { invalid, notFound } from '../../platform/errors.js';
 import { addEvidenceLinks, evidenceForLinking, linkedEvidenceIds, removeEvidenceLinks } from '../evidence/queries.js';
 import { libraryLinkTables, visibleReferenceControlIds, visibleRequirementIds } from './link-queries.js';
 import { loadReadableControl } from './service.js';
+import { appliedControls } from './tables.js';
 
 export type LinkKind = 'requirements' | 'referenceControls' | 'evidence';
 
@@ -70,6 +72,14 @@ export function createControlLinkService(deps: { db: Database }) {
   ) {
     const store = stores[kind];
     await db.transaction(async (tx) => {
+      // Changes of one control's links run one after another: each reads the current set and writes a
+      // difference, so two interleaved replaces would otherwise end as the union of both. `no key update` is
+      // the lightest lock that excludes itself; rows elsewhere citing the control (key share) are not blocked.
+      await tx
+        .select({ id: appliedControls.id })
+        .from(appliedControls)
+        .where(and(eq(appliedControls.id, controlId), eq(appliedControls.organizationId, access.organizationId)))
+        .for('no key update');
       const control = await loadReadableControl(tx, access, controlId);
       access.require('applied_control:update', control.folderPath, 'applied_control:read', 'Applied control');
       const current = await store.current(tx, controlId);

@@ -116,7 +116,8 @@ export const controlsModule: ModuleDefinition = {
           operationId: 'deleteAppliedControl',
           tags,
           description:
-            'Deletes an applied control and its links (the linked evidence and requirements stay). Send the version.',
+            'Deletes an applied control and its links (the linked evidence and requirements stay). Send the version. ' +
+            'Answers 409 while a locked (done or deprecated) assessment cites it, or when the version is stale.',
           params: controlIdParams,
           querystring: deleteQuery,
           response: { 204: z.null() },

@@ -7,6 +7,7 @@ import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import { evidenceOfControl } from '../evidence/queries.js';
 import type { AppliedControlDto, CreateControlInput, UpdateControlInput } from './contracts.js';
 import { referenceControlsOfControl, requirementsOfControl } from './link-queries.js';
+import { refuseIfUsedByLockedAssessments } from './locked-usage.js';
 import { type Person, toControlSummary } from './presenter.js';
 import * as q from './queries.js';
 import { folderById, membersAmong } from './scope.js';
@@ -186,6 +187,7 @@ export function createControlService(deps: { db: Database }) {
       await db.transaction(async (tx) => {
         const found = await loadReadableControl(tx, access, id);
         access.require('applied_control:delete', found.folderPath, 'applied_control:read', 'Applied control');
+        await refuseIfUsedByLockedAssessments(tx, id);
         const deleted = await tx
           .delete(appliedControls)
           .where(and(eq(appliedControls.id, id), eq(appliedControls.version, version)))

@@ -73,7 +73,8 @@ export async function registerRevisionRoutes(
             'Adds a revision (needs evidence:update). multipart/form-data with `file` (PDF, images, office ' +
             'documents, text, CSV, JSON, XML, ZIP; checked against its declared type) and optional `note` stores ' +
             'a file revision; application/json `{url, note}` (http/https) records a link revision. Revisions are ' +
-            'immutable; missing evidence becomes draft with its first revision.',
+            'immutable. New content bumps the evidence version (a decision taken on what was seen before answers ' +
+            '409) and moves missing, approved or rejected evidence to draft.',
           consumes: ['multipart/form-data', 'application/json'],
           params: evidenceIdParams,
           response: { 201: revisionSchema },

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../../platform/audit/record.js';
 import type { Access } from '../../platform/auth/access.js';
 import type { Database } from '../../platform/db/client.js';
@@ -7,6 +7,7 @@ import type { FileStorage, StoredFile } from '../../platform/storage/file-storag
 import { toRevisionDto } from './presenter.js';
 import * as q from './queries.js';
 import { loadReadableEvidence } from './service.js';
+import { reopenedByNewContent } from './status-rules.js';
 import { evidence, evidenceRevisions } from './tables.js';
 
 type NewRevision = { kind: 'file'; file: StoredFile; note?: string } | { kind: 'link'; url: string; note?: string };
@@ -30,12 +31,13 @@ export function createRevisionService(deps: { db: Database; storage: FileStorage
       const found = await loadReadableEvidence(tx, access, evidenceId);
       access.require('evidence:update', found.folderPath, 'evidence:read', 'Evidence');
       // The row lock serialises concurrent uploads: numbers are dense and the unique index never trips.
+      // The version moves too: new content invalidates a decision prepared on the version seen before it.
       const [counted] = await tx
         .update(evidence)
         .set({
           revisionCount: sql`${evidence.revisionCount} + 1`,
-          // Content arrived: evidence that was missing becomes a draft to review.
-          status: sql`case when ${evidence.status} = 'missing' then 'draft' else ${evidence.status} end`,
+          status: sql`case when ${inArray(evidence.status, reopenedByNewContent)} then 'draft' else ${evidence.status} end`,
+          version: sql`${evidence.version} + 1`,
           updatedAt: sql`now()`,
         })
         .where(eq(evidence.id, evidenceId))

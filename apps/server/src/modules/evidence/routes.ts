@@ -155,7 +155,9 @@ export const evidenceModule: ModuleDefinition = {
         schema: {
           operationId: 'deleteEvidence',
           tags,
-          description: 'Deletes the evidence, its revisions and their stored files, and detaches it everywhere.',
+          description:
+            'Deletes the evidence, its revisions and their stored files, and detaches it everywhere. Answers 409 ' +
+            'while a locked (done or deprecated) assessment cites it, or when the version is stale.',
           params: evidenceIdParams,
           querystring: deleteQuery,
           response: { 204: z.null() },

@@ -7,6 +7,7 @@ import { AppError, invalid, notFound, versionConflict } from '../../platform/err
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import { folderById, membersAmong } from '../controls/scope.js';
 import type { CreateEvidenceInput, UpdateEvidenceInput } from './contracts.js';
+import { refuseIfUsedByLockedAssessments } from './locked-usage.js';
 import { statusPermissionsOf, toEvidenceDto } from './presenter.js';
 import * as q from './queries.js';
 import { type EvidenceStatus, statusChangeProblem } from './status-rules.js';
@@ -161,6 +162,7 @@ export function createEvidenceService(deps: { db: Database; clock: Clock }) {
       const fileIds = await db.transaction(async (tx) => {
         const found = await loadReadableEvidence(tx, access, id);
         access.require('evidence:delete', found.folderPath, 'evidence:read', 'Evidence');
+        await refuseIfUsedByLockedAssessments(tx, id);
         const files = (await q.listRevisions(tx, id)).flatMap((r) => (r.revision.fileId ? [r.revision.fileId] : []));
         const deleted = await tx
           .delete(evidence)

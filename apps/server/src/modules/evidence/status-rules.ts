@@ -9,6 +9,11 @@ export type EvidenceStatus = (typeof evidenceStatuses)[number];
  * - to `approved` or `rejected`: evidence:approve (a decision);
  * - to `in_review`: evidence:update (the author submits) or evidence:review (a reviewer picks it up);
  * - back to `draft` or `missing`: evidence:update (re-opening approved or rejected evidence is an edit).
+ *
+ * New content (a revision) moves evidence by `reopenedByNewContent`, whatever the caller's role: a decision
+ * covers the content that was reviewed, so approved or rejected evidence whose content changes is a draft again
+ * and must be submitted anew. Adding content also bumps the version, so a reviewer deciding on the version they
+ * looked at, before the upload, gets a 409 instead of approving content they have not seen.
  */
 const transitions: Record<EvidenceStatus, EvidenceStatus[]> = {
   missing: ['draft', 'in_review'],
@@ -18,6 +23,14 @@ const transitions: Record<EvidenceStatus, EvidenceStatus[]> = {
   rejected: ['draft', 'in_review'],
   expired: ['draft', 'in_review'],
 };
+
+/**
+ * Statuses a new revision sends back to `draft`: nothing to review yet (missing) or a decision now outdated
+ * (approved, rejected). `in_review` stays (the reviewer decides on the newer content; the version bump makes them
+ * reload it first), `draft` stays, and `expired` stays until its validity date moves (the sweep would expire it
+ * again otherwise).
+ */
+export const reopenedByNewContent: EvidenceStatus[] = ['missing', 'approved', 'rejected'];
 
 export interface StatusPermissions {
   update: boolean;
