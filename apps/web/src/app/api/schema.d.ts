@@ -989,7 +989,7 @@ export interface paths {
         get: operations["getAppliedControl"];
         put?: never;
         post?: never;
-        /** @description Deletes an applied control and its links (the linked evidence and requirements stay). Send the version. */
+        /** @description Deletes an applied control and its links (the linked evidence and requirements stay). Send the version. Answers 409 while a locked (done or deprecated) assessment cites it, or when the version is stale. */
         delete: operations["deleteAppliedControl"];
         options?: never;
         head?: never;
@@ -1131,7 +1131,7 @@ export interface paths {
         get: operations["getEvidence"];
         put?: never;
         post?: never;
-        /** @description Deletes the evidence, its revisions and their stored files, and detaches it everywhere. */
+        /** @description Deletes the evidence, its revisions and their stored files, and detaches it everywhere. Answers 409 while a locked (done or deprecated) assessment cites it, or when the version is stale. */
         delete: operations["deleteEvidence"];
         options?: never;
         head?: never;
@@ -1166,7 +1166,7 @@ export interface paths {
         /** @description Every revision of the evidence, newest first. */
         get: operations["listEvidenceRevisions"];
         put?: never;
-        /** @description Adds a revision (needs evidence:update). multipart/form-data with `file` (PDF, images, office documents, text, CSV, JSON, XML, ZIP; checked against its declared type) and optional `note` stores a file revision; application/json `{url, note}` (http/https) records a link revision. Revisions are immutable; missing evidence becomes draft with its first revision. */
+        /** @description Adds a revision (needs evidence:update). multipart/form-data with `file` (PDF, images, office documents, text, CSV, JSON, XML, ZIP; checked against its declared type) and optional `note` stores a file revision; application/json `{url, note}` (http/https) records a link revision. Revisions are immutable. New content bumps the evidence version (a decision taken on what was seen before answers 409) and moves missing, approved or rejected evidence to draft. */
         post: operations["addEvidenceRevision"];
         delete?: never;
         options?: never;
@@ -1198,7 +1198,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Compliance assessments in folders where the caller holds compliance_assessment:read, each with its framework, progress and result counts (computed in the same query). */
+        /** @description Compliance assessments in folders where the caller holds compliance_assessment:read, each with its framework, progress and result counts (computed in the same query). Rows without a due date sort last in either direction. A `folderId` unknown to the organisation answers an empty page. */
         get: operations["listComplianceAssessments"];
         put?: never;
         /** @description Creates an assessment of a framework version in a folder (needs compliance_assessment:create there), with one requirement assessment per assessable requirement in the chosen implementation groups. */
@@ -1224,7 +1224,7 @@ export interface paths {
         delete: operations["deleteComplianceAssessment"];
         options?: never;
         head?: never;
-        /** @description Changes an assessment. Status `done` locks it and leaving `done` reopens it: both need compliance_assessment:approve. Send the version you loaded (If-Match or `version`); stale → 409. */
+        /** @description Changes an assessment. Status `done` locks it; archiving it (`deprecated`) keeps the lock; any move out of a locked state reopens it (clears the lock). Locking and every move out of a locked state need compliance_assessment:approve. Send the version you loaded (If-Match or `version`); stale → 409. */
         patch: operations["updateComplianceAssessment"];
         trace?: never;
     };
@@ -1252,7 +1252,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every node of the framework tree in depth-first order, each with its requirement assessment (null for structural nodes and nodes out of scope). A constant number of queries whatever the size. */
+        /** @description Every node of the framework tree in depth-first order, each with its requirement assessment (null for structural nodes and nodes out of scope). Link counts cover only evidence and applied controls the caller may read. A constant number of queries whatever the size. */
         get: operations["getComplianceAssessmentWorkspace"];
         put?: never;
         post?: never;
@@ -1286,7 +1286,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One requirement assessment with the requirement’s text, the observation, the inference trace and the linked evidence and applied controls. */
+        /** @description One requirement assessment with the requirement’s text, the observation, the inference trace and the linked evidence and applied controls the caller may read (links into other folders stay hidden). */
         get: operations["getRequirementAssessment"];
         put?: never;
         post?: never;
@@ -1305,7 +1305,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** @description Replaces the linked evidence and/or applied controls (each list given replaces that list). Every id must be of the organisation and readable by the caller (400 naming the field otherwise). */
+        /** @description Replaces the linked evidence and/or applied controls (each list given replaces that list). Every id must be of the organisation and readable by the caller (400 naming the field otherwise). Only the links the caller can read are replaced: links to evidence or controls in folders they cannot read stay. */
         put: operations["setRequirementAssessmentLinks"];
         post?: never;
         delete?: never;
@@ -1493,7 +1493,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Imports a filled-in XLSX or CSV export (multipart/form-data, field `file`). Rows are matched by requirement URN; status, result, score, observation and the linked applied controls (by ref id or name) and evidence (by name) are set as the file says; a column left out is not changed. All rows or none: any problem answers 400 with every problem located (sheet, row, column). A locked assessment answers 409. `dryRun=true` answers what would change without changing it. Needs compliance_assessment:update. */
+        /** @description Imports a filled-in XLSX or CSV export (multipart/form-data, field `file`). Rows are matched by requirement URN; status, result, score, observation and the linked applied controls (by ref id or name) and evidence (by name) are set as the file says; a column left out is not changed. All rows or none: any problem answers 400 with every problem located (sheet, row, column). A row the file would change whose "Updated at" differs from the stored one (edited in Rampart after the export) answers 409, located the same way, unless `overwrite=true`; files without that column are not checked. A score is refused when the framework has no scoring scale. A locked assessment answers 409. `dryRun=true` answers what would change without changing it. Needs compliance_assessment:update. */
         post: operations["importAssessmentFile"];
         delete?: never;
         options?: never;
@@ -8765,7 +8765,7 @@ export interface operations {
                 sort?: "name" | "-name" | "createdAt" | "-createdAt" | "dueDate" | "-dueDate";
                 status?: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
                 frameworkId?: string;
-                /** @description Only assessments in this folder or below it */
+                /** @description Only assessments in this folder or below it; a folder unknown to the organisation gives an empty page */
                 folderId?: string;
             };
             header?: never;
@@ -10639,6 +10639,8 @@ export interface operations {
             query?: {
                 /** @description true: validate and answer what would change, without changing anything */
                 dryRun?: "true" | "false";
+                /** @description true: apply rows changed in Rampart after the file was exported (its "Updated at" differs) instead of answering 409 */
+                overwrite?: "true" | "false";
             };
             header?: never;
             path: {
