@@ -10,36 +10,6 @@ const fixture = fileURLToPath(
   new URL('../../server/src/modules/assessments/fixtures/mini-framework.json', import.meta.url),
 );
 
-/**
- * Imports the hand-written mini framework (5 assessable requirements, scale 0–5) through the API, as the owner:
- * a multipart upload, then the import job polled to its end.
- */
-async function importFramework(baseUrl: string, email: string, organizationId: string) {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = (login.headers.getSetCookie().find((c) => c.startsWith('rampart_session=')) ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const headers = { cookie, 'x-csrf-token': csrfToken, 'x-organization-id': organizationId };
-  const form = new FormData();
-  form.append('format', 'rampart');
-  form.append('file', new Blob([readFileSync(fixture)], { type: 'application/json' }), 'mini-framework.json');
-  const accepted = await fetch(`${baseUrl}/api/v1/library/imports`, { method: 'POST', headers, body: form });
-  expect(accepted.status, await accepted.clone().text()).toBe(202);
-  const { jobId } = (await accepted.json()) as { jobId: string };
-  await expect
-    .poll(
-      async () => {
-        const run = await fetch(`${baseUrl}/api/v1/jobs/${jobId}`, { headers });
-        return ((await run.json()) as { status: string }).status;
-      },
-      { timeout: 20_000, interval: 250 },
-    )
-    .toBe('succeeded');
-}
-
 /** Serious and critical WCAG 2.1 A/AA violations (the library accessibility test's check). */
 async function seriousViolations(page: Page) {
   await page.waitForFunction(() =>
@@ -59,13 +29,16 @@ describeBrowser('compliance assessments', () => {
 
   it('creates an assessment, bulk-sets results, saves an observation and attaches evidence in the side panel, shows progress', async () => {
     const api = rampart.api();
-    const { organizationId, rootFolderId } = await api.setup({
+    const { rootFolderId } = await api.setup({
       email: 'erin@example.com',
       displayName: 'Erin',
       password: PASSWORD,
       organizationName: 'Erin Org',
     });
-    await importFramework(rampart.server.url, 'erin@example.com', organizationId);
+    await api.importLibrary(
+      { name: 'mini-framework.json', content: readFileSync(fixture), type: 'application/json' },
+      'rampart',
+    );
     await api.request('POST', '/api/v1/evidence', { folderId: rootFolderId, name: 'Log retention report' });
 
     const page = await rampart.newPage();

@@ -21,46 +21,21 @@ async function seriousViolations(page: Page) {
     );
 }
 
-/**
- * Imports a library file through the API as the given user (the e2e API helper speaks JSON only, so the
- * multipart upload is sent here) and waits for the import job to finish.
- */
-async function importFramework(baseUrl: string, email: string, organizationId: string, file: string) {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = (login.headers.getSetCookie().find((c) => c.startsWith('rampart_session=')) ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const headers = { cookie, 'x-csrf-token': csrfToken, 'x-organization-id': organizationId };
-  const form = new FormData();
-  form.append('format', 'oscal_catalog');
-  form.append('file', new Blob([readFileSync(file)], { type: 'application/json' }), 'mini-catalog.json');
-  const accepted = await fetch(`${baseUrl}/api/v1/library/imports`, { method: 'POST', headers, body: form });
-  expect(accepted.status, await accepted.clone().text()).toBe(202);
-  const { jobId } = (await accepted.json()) as { jobId: string };
-  await expect
-    .poll(
-      async () =>
-        ((await (await fetch(`${baseUrl}/api/v1/jobs/${jobId}`, { headers })).json()) as { status: string }).status,
-      { timeout: 30_000, interval: 250 },
-    )
-    .toBe('succeeded');
-}
-
 describeBrowser('applied controls and evidence', () => {
   const rampart = useRampart();
 
   it('links a control to an imported requirement, uploads evidence and attaches it to the control', async () => {
     const api = rampart.api();
-    const { organizationId } = await api.setup({
+    await api.setup({
       email: 'erin@example.com',
       displayName: 'Erin Owner',
       password: PASSWORD,
       organizationName: 'Erin Org',
     });
-    await importFramework(rampart.server.url, 'erin@example.com', organizationId, miniCatalog);
+    await api.importLibrary(
+      { name: 'mini-catalog.json', content: readFileSync(miniCatalog), type: 'application/json' },
+      'oscal_catalog',
+    );
 
     const page = await rampart.newPage();
     await signIn(page, 'erin@example.com');

@@ -37,33 +37,6 @@ mappingSets:
       - { source: urn:e2e:req:s3, target: urn:e2e:req:t3, relationship: equal }
 `;
 
-/** Uploads the library through the import endpoint (multipart) and waits for its job. */
-async function importLibrary(baseUrl: string, email: string, organizationId: string) {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = (login.headers.getSetCookie().find((c) => c.startsWith('rampart_session=')) ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const headers = { cookie, 'x-csrf-token': csrfToken, 'x-organization-id': organizationId };
-  const form = new FormData();
-  form.append('format', 'rampart');
-  form.append('file', new Blob([library], { type: 'application/yaml' }), 'dashboard-library.yaml');
-  const accepted = await fetch(`${baseUrl}/api/v1/library/imports`, { method: 'POST', headers, body: form });
-  expect(accepted.status, await accepted.clone().text()).toBe(202);
-  const { jobId } = (await accepted.json()) as { jobId: string };
-  await expect
-    .poll(
-      async () => {
-        const run = await fetch(`${baseUrl}/api/v1/jobs/${jobId}`, { headers });
-        return ((await run.json()) as { status: string }).status;
-      },
-      { timeout: 20_000, interval: 250 },
-    )
-    .toBe('succeeded');
-}
-
 type Row = { refId: string; assessment: { id: string; version: number } | null };
 
 /** Sets a requirement's result through the API, as a person would in the workspace. */
@@ -96,13 +69,13 @@ describeBrowser('compliance dashboard', () => {
 
   it('shows compliance per framework and follows a changed result; infers a new assessment from mappings', async () => {
     const api = rampart.api();
-    const { organizationId, rootFolderId } = await api.setup({
+    const { rootFolderId } = await api.setup({
       email: 'dana@example.com',
       displayName: 'Dana',
       password: PASSWORD,
       organizationName: 'Dana Org',
     });
-    await importLibrary(rampart.server.url, 'dana@example.com', organizationId);
+    await api.importLibrary({ name: 'dashboard-library.yaml', content: library, type: 'application/yaml' }, 'rampart');
     const { items: frameworks } = await api.request<{ items: { id: string; name: string }[] }>(
       'GET',
       '/api/v1/frameworks?q=Source',

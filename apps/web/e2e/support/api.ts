@@ -21,14 +21,15 @@ export class ApiSession {
 
   async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const multipart = body instanceof FormData;
+    if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
     if (this.organizationId) headers['x-organization-id'] = this.organizationId;
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: multipart ? body : JSON.stringify(body) } : {}),
     });
     const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('rampart_session='));
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
@@ -57,6 +58,30 @@ export class ApiSession {
     const me = await this.request<{ currentOrganizationId: string | null }>('GET', '/api/v1/auth/me');
     this.organizationId ??= me.currentOrganizationId;
     return me;
+  }
+
+  /**
+   * Imports a library file through `POST /library/imports` (multipart) and waits for its job: the run when it
+   * succeeded, an error naming its status and issues otherwise.
+   */
+  async importLibrary(file: { name: string; content: string | Buffer; type: string }, format = 'auto') {
+    const form = new FormData();
+    form.append('format', format);
+    const content = typeof file.content === 'string' ? file.content : new Uint8Array(file.content);
+    form.append('file', new Blob([content], { type: file.type }), file.name);
+    const { jobId } = await this.request<{ jobId: string }>('POST', '/api/v1/library/imports', form);
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const run = await this.request<{ status: string; result: unknown; error: unknown }>(
+        'GET',
+        `/api/v1/jobs/${jobId}`,
+      );
+      if (run.status === 'succeeded') return run;
+      if (run.status === 'failed' || run.status === 'cancelled' || Date.now() > deadline) {
+        throw new Error(`import of ${file.name}: ${run.status} ${JSON.stringify(run.error ?? run.result)}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 
   /** The organisation's outbox, newest first, with each message's full text (needs an owner's session). */

@@ -1,6 +1,5 @@
 import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
-import type { Cursor } from '../../platform/http/pagination.js';
 import {
   dateKey,
   keysetOrderBy,
@@ -9,7 +8,8 @@ import {
   sortCursorColumn,
   textKey,
   timestampKey,
-} from '../controls/keyset.js';
+} from '../../platform/http/nullable-keyset.js';
+import type { Cursor } from '../../platform/http/pagination.js';
 import { escapeLike } from '../folders/queries.js';
 import { folders } from '../folders/tables.js';
 import { frameworks } from '../frameworks/tables.js';

@@ -1,10 +1,5 @@
 import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import type { Cursor } from '../../platform/http/pagination.js';
-import { appliedControlEvidence, evidence } from '../evidence/tables.js';
-import { escapeLike } from '../folders/queries.js';
-import { folders } from '../folders/tables.js';
-import { users } from '../users/tables.js';
 import {
   dateKey,
   integerKey,
@@ -14,7 +9,12 @@ import {
   sortCursorColumn,
   textKey,
   timestampKey,
-} from './keyset.js';
+} from '../../platform/http/nullable-keyset.js';
+import type { Cursor } from '../../platform/http/pagination.js';
+import { appliedControlEvidence, evidence } from '../evidence/tables.js';
+import { escapeLike } from '../folders/queries.js';
+import { folders } from '../folders/tables.js';
+import { users } from '../users/tables.js';
 import { subtreeOf } from './scope.js';
 import { appliedControlOwners, appliedControlRequirements, appliedControls } from './tables.js';
 

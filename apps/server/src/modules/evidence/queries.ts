@@ -1,6 +1,5 @@
 import { and, desc, eq, ilike, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import type { Cursor } from '../../platform/http/pagination.js';
 import {
   dateKey,
   keysetOrderBy,
@@ -9,7 +8,8 @@ import {
   sortCursorColumn,
   textKey,
   timestampKey,
-} from '../controls/keyset.js';
+} from '../../platform/http/nullable-keyset.js';
+import type { Cursor } from '../../platform/http/pagination.js';
 import { subtreeOf } from '../controls/scope.js';
 import { escapeLike } from '../folders/queries.js';
 import { folders } from '../folders/tables.js';

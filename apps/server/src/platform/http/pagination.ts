@@ -59,7 +59,8 @@ export function parseSort<K extends string>(sort: string): { key: K; descending:
 /**
  * The WHERE part that continues after the cursor row, with `id` as the tie-breaker. The cursor comes from the
  * client, so its values travel as text and the database casts them: a forged value is a 400 (a data exception),
- * never a driver crash on, say, a number where a timestamp belongs.
+ * never a driver crash on, say, a number where a timestamp belongs. For a column that can be NULL use
+ * `nullable-keyset.ts` instead: a row comparison with NULL drops those rows from later pages.
  */
 export function keysetAfter(column: AnyPgColumn, idColumn: AnyPgColumn, descending: boolean, cursor: Cursor | null) {
   if (!cursor) return undefined;

@@ -1,13 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { AppError } from '../../platform/errors.js';
-import type { Cursor } from '../../platform/http/pagination.js';
+import { AppError } from '../errors.js';
+import type { Cursor } from './pagination.js';
 
 /**
- * Keyset pagination over nullable sort keys. The platform helper compares `(column, id)` rows, which drops rows
- * whose column is NULL (a row comparison with NULL is unknown). Here a key is the triple
+ * Keyset pagination over nullable sort keys. `keysetAfter` in pagination.ts compares `(column, id)` rows, which
+ * drops rows whose column is NULL (a row comparison with NULL is unknown). Here a key is the triple
  * `(column is null, coalesce(column, filler), id)`: every element is non-null, rows without a value sort last
  * in either direction of the value, and the cursor carries `"<flag>|<value>"`.
- * Candidate for platform/http/pagination.ts (the evidence module uses it too).
  */
 export interface SortKey {
   /** The non-null value compared (already coalesced). */
