@@ -21,6 +21,15 @@ export const objectTypes = [
   'applied_control',
   'evidence',
   'compliance_assessment',
+  // Risk management: inventory, catalogues, the register and what is decided about it.
+  'asset',
+  'threat',
+  'risk_matrix',
+  'risk_assessment',
+  'risk_scenario',
+  'risk_acceptance',
+  'security_exception',
+  'finding',
 ] as const;
 export type ObjectType = (typeof objectTypes)[number];
 

@@ -1,4 +1,6 @@
 import { ensureBuiltinLibrary } from '../../modules/frameworks/builtin/loader.js';
+import { ensureBuiltinRiskMatrices } from '../../modules/risk-matrices/builtin.js';
+import { ensureBuiltinThreats } from '../../modules/threats/builtin.js';
 import type { DatabaseHandle } from './client.js';
 import { runMigrations } from './migrate.js';
 import { ensureBuiltinRoles } from './seed.js';
@@ -8,4 +10,6 @@ export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
   await runMigrations(handle);
   await ensureBuiltinRoles(handle.db);
   await ensureBuiltinLibrary(handle.db);
+  await ensureBuiltinRiskMatrices(handle.db);
+  await ensureBuiltinThreats(handle.db);
 }

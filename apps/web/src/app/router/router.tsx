@@ -5,6 +5,8 @@ import { RolesPage } from '../../features/access/RolesPage';
 import { TokensPage } from '../../features/api-tokens/TokensPage';
 import { AssessmentPage } from '../../features/assessments/AssessmentPage';
 import { AssessmentsPage } from '../../features/assessments/AssessmentsPage';
+import { AssetPage } from '../../features/assets/AssetPage';
+import { AssetsPage } from '../../features/assets/AssetsPage';
 import { AuditPage } from '../../features/audit/AuditPage';
 import { ForgotPasswordPage } from '../../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../../features/auth/LoginPage';
@@ -15,6 +17,9 @@ import { CoveragePage } from '../../features/coverage/CoveragePage';
 import { DashboardPage } from '../../features/dashboard/DashboardPage';
 import { EvidenceDetailPage } from '../../features/evidence/EvidenceDetailPage';
 import { EvidencePage } from '../../features/evidence/EvidencePage';
+import { FindingPage } from '../../features/findings/FindingPage';
+import { FindingsAssessmentPage } from '../../features/findings/FindingsAssessmentPage';
+import { FindingsPage } from '../../features/findings/FindingsPage';
 import { FoldersPage } from '../../features/folders/FoldersPage';
 import { AcceptInvitationPage } from '../../features/invitations/AcceptInvitationPage';
 import { JobsPage } from '../../features/jobs/JobsPage';
@@ -24,7 +29,18 @@ import { MembersPage } from '../../features/members/MembersPage';
 import { SettingsPage } from '../../features/organizations/SettingsPage';
 import { OutboxPage } from '../../features/outbox/OutboxPage';
 import { ProfilePage } from '../../features/profile/ProfilePage';
+import { RiskAcceptancePage } from '../../features/risk-acceptances/RiskAcceptancePage';
+import { RiskAcceptancesPage } from '../../features/risk-acceptances/RiskAcceptancesPage';
+import { RiskAssessmentPage } from '../../features/risk-assessments/RiskAssessmentPage';
+import { RiskAssessmentsPage } from '../../features/risk-assessments/RiskAssessmentsPage';
+import { RiskRegisterPage } from '../../features/risk-assessments/RiskRegisterPage';
+import { RiskScenarioPage } from '../../features/risk-assessments/RiskScenarioPage';
+import { RiskMatricesPage } from '../../features/risk-matrices/RiskMatricesPage';
+import { RiskMatrixPage } from '../../features/risk-matrices/RiskMatrixPage';
+import { SecurityExceptionPage } from '../../features/security-exceptions/SecurityExceptionPage';
+import { SecurityExceptionsPage } from '../../features/security-exceptions/SecurityExceptionsPage';
 import { SetupPage } from '../../features/setup/SetupPage';
+import { ThreatsPage } from '../../features/threats/ThreatsPage';
 import { AppLayout } from '../layout/AppLayout';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import {
@@ -141,6 +157,70 @@ const assessmentRoute = createRoute({
   path: '/assessments/$assessmentId',
   component: AssessmentPage,
 });
+const assetsRoute = createRoute({ getParentRoute: () => appRoute, path: '/assets', component: AssetsPage });
+const assetRoute = createRoute({ getParentRoute: () => appRoute, path: '/assets/$assetId', component: AssetPage });
+const threatsRoute = createRoute({ getParentRoute: () => appRoute, path: '/threats', component: ThreatsPage });
+const riskMatricesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/risk-matrices',
+  component: RiskMatricesPage,
+});
+const riskMatrixRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/risk-matrices/$matrixId',
+  component: RiskMatrixPage,
+});
+const riskAssessmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/risk-assessments',
+  component: RiskAssessmentsPage,
+});
+const riskAssessmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/risk-assessments/$riskAssessmentId',
+  component: RiskAssessmentPage,
+});
+const riskRegisterRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/risk-scenarios',
+  component: RiskRegisterPage,
+});
+const riskScenarioRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/risk-scenarios/$scenarioId',
+  component: RiskScenarioPage,
+});
+const riskAcceptancesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/risk-acceptances',
+  component: RiskAcceptancesPage,
+});
+const riskAcceptanceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/risk-acceptances/$acceptanceId',
+  component: RiskAcceptancePage,
+});
+const securityExceptionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/security-exceptions',
+  component: SecurityExceptionsPage,
+});
+const securityExceptionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/security-exceptions/$exceptionId',
+  component: SecurityExceptionPage,
+});
+const findingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/findings', component: FindingsPage });
+const findingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/findings/$findingId',
+  component: FindingPage,
+});
+const findingsAssessmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/findings-assessments/$findingsAssessmentId',
+  component: FindingsAssessmentPage,
+});
 const jobsRoute = createRoute({ getParentRoute: () => appRoute, path: '/jobs', component: JobsPage });
 const outboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/outbox', component: OutboxPage });
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage });
@@ -170,6 +250,22 @@ const routeTree = rootRoute.addChildren([
     evidenceDetailRoute,
     assessmentsRoute,
     assessmentRoute,
+    assetsRoute,
+    assetRoute,
+    threatsRoute,
+    riskMatricesRoute,
+    riskMatrixRoute,
+    riskAssessmentsRoute,
+    riskAssessmentRoute,
+    riskRegisterRoute,
+    riskScenarioRoute,
+    riskAcceptancesRoute,
+    riskAcceptanceRoute,
+    securityExceptionsRoute,
+    securityExceptionRoute,
+    findingsRoute,
+    findingRoute,
+    findingsAssessmentRoute,
     jobsRoute,
     outboxRoute,
     settingsRoute,

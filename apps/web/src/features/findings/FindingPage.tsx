@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../app/layout/PageHeader';
+
+// Scaffold: this page is being written.
+export function FindingPage() {
+  const { t } = useTranslation('findings');
+  return <PageHeader title={t('title')} />;
+}
