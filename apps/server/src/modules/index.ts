@@ -20,7 +20,9 @@ import { outboxModule } from './outbox/routes.js';
 import { overviewModule } from './overview/routes.js';
 import { riskAcceptancesModule } from './risk-acceptances/routes.js';
 import { riskAssessmentsModule } from './risk-assessments/routes.js';
+import { riskExportsModule } from './risk-exports/routes.js';
 import { riskMatricesModule } from './risk-matrices/routes.js';
+import { riskRegisterModule } from './risk-register/routes.js';
 import { securityExceptionsModule } from './security-exceptions/routes.js';
 import { setupModule } from './setup/routes.js';
 import { threatsModule } from './threats/routes.js';
@@ -51,6 +53,8 @@ export const modules: ModuleDefinition[] = [
   threatsModule,
   riskMatricesModule,
   riskAssessmentsModule,
+  riskRegisterModule,
+  riskExportsModule,
   riskAcceptancesModule,
   securityExceptionsModule,
   findingsModule,

@@ -19,6 +19,7 @@ import * as profileI18n from '../../features/profile/i18n';
 import * as riskAcceptancesI18n from '../../features/risk-acceptances/i18n';
 import * as riskAssessmentsI18n from '../../features/risk-assessments/i18n';
 import * as riskMatricesI18n from '../../features/risk-matrices/i18n';
+import * as riskRegisterI18n from '../../features/risk-register/i18n';
 import * as securityExceptionsI18n from '../../features/security-exceptions/i18n';
 import * as threatsI18n from '../../features/threats/i18n';
 import * as common from './common';
@@ -49,6 +50,7 @@ const namespaces = {
   threats: threatsI18n,
   riskMatrices: riskMatricesI18n,
   riskAssessments: riskAssessmentsI18n,
+  riskRegister: riskRegisterI18n,
   riskAcceptances: riskAcceptancesI18n,
   securityExceptions: securityExceptionsI18n,
   findings: findingsI18n,

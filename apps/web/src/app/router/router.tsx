@@ -33,10 +33,10 @@ import { RiskAcceptancePage } from '../../features/risk-acceptances/RiskAcceptan
 import { RiskAcceptancesPage } from '../../features/risk-acceptances/RiskAcceptancesPage';
 import { RiskAssessmentPage } from '../../features/risk-assessments/RiskAssessmentPage';
 import { RiskAssessmentsPage } from '../../features/risk-assessments/RiskAssessmentsPage';
-import { RiskRegisterPage } from '../../features/risk-assessments/RiskRegisterPage';
 import { RiskScenarioPage } from '../../features/risk-assessments/RiskScenarioPage';
 import { RiskMatricesPage } from '../../features/risk-matrices/RiskMatricesPage';
 import { RiskMatrixPage } from '../../features/risk-matrices/RiskMatrixPage';
+import { RiskRegisterPage } from '../../features/risk-register/RiskRegisterPage';
 import { SecurityExceptionPage } from '../../features/security-exceptions/SecurityExceptionPage';
 import { SecurityExceptionsPage } from '../../features/security-exceptions/SecurityExceptionsPage';
 import { SetupPage } from '../../features/setup/SetupPage';

@@ -19,6 +19,7 @@ import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
 import { QueryState } from '../../app/layout/QueryState';
+import { RequirementExceptions } from '../security-exceptions/RequirementExceptions';
 import { LinkPicker } from './LinkPicker';
 import {
   type Assessment,
@@ -255,6 +256,7 @@ function PanelContent({
       </form>
       <LinkPicker assessmentId={assessment.id} ra={ra} kind="evidence" />
       <LinkPicker assessmentId={assessment.id} ra={ra} kind="controls" />
+      <RequirementExceptions requirementAssessmentId={ra.id} />
     </Stack>
   );
 }

@@ -3,6 +3,6 @@ import { PageHeader } from '../../app/layout/PageHeader';
 
 // Scaffold: this page is being written.
 export function RiskRegisterPage() {
-  const { t } = useTranslation('riskAssessments');
+  const { t } = useTranslation('riskRegister');
   return <PageHeader title={t('title')} />;
 }

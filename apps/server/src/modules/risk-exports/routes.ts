@@ -1,0 +1,7 @@
+import type { ModuleDefinition } from '../../platform/context.js';
+
+// Scaffold: the routes of this module are being written.
+export const riskExportsModule: ModuleDefinition = {
+  name: 'risk-exports',
+  register() {},
+};
