@@ -99,6 +99,13 @@ export const listAssessmentsQuery = z.strictObject({
   sort: sortParam(['name', 'createdAt', 'dueDate'], 'name'),
   status: z.enum(assessmentStatuses).optional(),
   frameworkId: z.uuid().optional(),
+  frameworkUrn: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .optional()
+    .describe('Only assessments of this framework URN, whatever the version (e.g. candidates to compare with)'),
   folderId: z
     .uuid()
     .optional()

@@ -78,6 +78,7 @@ export function listAssessments(
     q?: string;
     status?: string;
     frameworkId?: string;
+    frameworkUrn?: string;
     folderPath?: string;
     sort: AssessmentSort;
     descending: boolean;
@@ -99,6 +100,7 @@ export function listAssessments(
         like ? or(ilike(complianceAssessments.name, like), ilike(complianceAssessments.refId, like)) : undefined,
         params.status ? eq(complianceAssessments.status, params.status as 'planned') : undefined,
         params.frameworkId ? eq(complianceAssessments.frameworkId, params.frameworkId) : undefined,
+        params.frameworkUrn ? eq(frameworks.urn, params.frameworkUrn) : undefined,
         params.folderPath ? sql`starts_with(${folders.path}, ${params.folderPath})` : undefined,
         keysetWhere(key, complianceAssessments.id, params.descending, params.cursor),
       ),

@@ -22,6 +22,7 @@ import { countInFolder } from './queries.js';
 import { workspacePayload } from './requirement-contracts.js';
 import { registerRequirementAssessmentRoutes } from './requirement-routes.js';
 import { createAssessmentService } from './service.js';
+import { registerUpgradeRoutes } from './upgrade-routes.js';
 import { createWorkspaceService } from './workspace-service.js';
 
 // Module-level: apps are built many times per process in tests, the counter must be registered once.
@@ -198,5 +199,6 @@ export const assessmentsModule: ModuleDefinition = {
     );
 
     registerRequirementAssessmentRoutes(app, { db });
+    registerUpgradeRoutes(app, { db });
   },
 };

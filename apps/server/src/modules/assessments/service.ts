@@ -44,25 +44,26 @@ async function requireKnownPeople(db: DbOrTx, access: Access, input: { authorIds
   }
 }
 
+/** The full assessment as the API answers it: people and summary read with `tx`. */
+export async function assessmentDto(tx: DbOrTx, row: q.AssessmentDetailRow, access: Access): Promise<AssessmentDto> {
+  const people = await q.listPeople(tx, row.id);
+  const strip = ({ role: _role, ...p }: (typeof people)[number]) => p;
+  return {
+    ...toListItem(row, access),
+    description: row.description,
+    frameworkImplementationGroups: row.frameworkImplementationGroups.map((g) => ({ refId: g.refId, name: g.name })),
+    minScore: row.minScore,
+    maxScore: row.maxScore,
+    scoresDefinition: row.scoresDefinition?.map((s) => ({ score: s.score, name: s.name })) ?? null,
+    inferredFrom: row.inferredFrom ?? null,
+    authors: people.filter((p) => p.role === 'author').map(strip),
+    reviewers: people.filter((p) => p.role === 'reviewer').map(strip),
+    summary: await summaryOf(tx, row),
+  };
+}
+
 export function createAssessmentService(deps: { db: Database }) {
   const { db } = deps;
-
-  async function toDto(tx: DbOrTx, row: q.AssessmentDetailRow, access: Access): Promise<AssessmentDto> {
-    const people = await q.listPeople(tx, row.id);
-    const strip = ({ role: _role, ...p }: (typeof people)[number]) => p;
-    return {
-      ...toListItem(row, access),
-      description: row.description,
-      frameworkImplementationGroups: row.frameworkImplementationGroups.map((g) => ({ refId: g.refId, name: g.name })),
-      minScore: row.minScore,
-      maxScore: row.maxScore,
-      scoresDefinition: row.scoresDefinition?.map((s) => ({ score: s.score, name: s.name })) ?? null,
-      inferredFrom: row.inferredFrom ?? null,
-      authors: people.filter((p) => p.role === 'author').map(strip),
-      reviewers: people.filter((p) => p.role === 'reviewer').map(strip),
-      summary: await summaryOf(tx, row),
-    };
-  }
 
   return {
     async list(
@@ -71,6 +72,7 @@ export function createAssessmentService(deps: { db: Database }) {
         q?: string;
         status?: string;
         frameworkId?: string;
+        frameworkUrn?: string;
         folderId?: string;
         sort: string;
         cursor: Cursor | null;
@@ -92,6 +94,7 @@ export function createAssessmentService(deps: { db: Database }) {
         q: params.q,
         status: params.status,
         frameworkId: params.frameworkId,
+        frameworkUrn: params.frameworkUrn,
         folderPath,
         sort,
         descending,
@@ -103,7 +106,7 @@ export function createAssessmentService(deps: { db: Database }) {
     },
 
     async get(access: Access, id: string) {
-      return toDto(db, await loadReadableAssessment(db, access, id), access);
+      return assessmentDto(db, await loadReadableAssessment(db, access, id), access);
     },
 
     async summary(access: Access, id: string) {
@@ -149,7 +152,7 @@ export function createAssessmentService(deps: { db: Database }) {
         });
         const row = await q.findAssessment(tx, access.organizationId, created.id);
         if (!row) throw new Error('created assessment not found');
-        return toDto(tx, row, access);
+        return assessmentDto(tx, row, access);
       });
     },
 
@@ -207,7 +210,7 @@ export function createAssessmentService(deps: { db: Database }) {
         });
         const row = await q.findAssessment(tx, access.organizationId, id);
         if (!row) throw new Error('updated assessment not found');
-        return toDto(tx, row, access);
+        return assessmentDto(tx, row, access);
       });
     },
 

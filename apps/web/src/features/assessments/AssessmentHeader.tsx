@@ -1,6 +1,18 @@
-import { Badge, Button, Card, Group, Menu, RingProgress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Menu,
+  RingProgress,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconLock, IconScale } from '@tabler/icons-react';
+import { IconArrowUpCircle, IconChevronDown, IconDots, IconLock, IconScale } from '@tabler/icons-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate } from '../../app/format';
@@ -36,9 +48,12 @@ function allowedTargets(assessment: Assessment): AssessmentStatus[] {
 export const AssessmentHeader = memo(function AssessmentHeader({
   assessment,
   onCompare,
+  onUpgrade,
 }: {
   assessment: Assessment;
   onCompare: () => void;
+  /** Set when another version of the framework is loaded and the caller may upgrade to it. */
+  onUpgrade?: () => void;
 }) {
   const { t } = useTranslation('assessments');
   const formatDate = useFormatDate();
@@ -124,6 +139,20 @@ export const AssessmentHeader = memo(function AssessmentHeader({
             <RefreshInferenceButton assessmentId={assessment.id} version={assessment.version} />
           )}
           <AssessmentExportMenu assessmentId={assessment.id} frameworkUrn={assessment.frameworkUrn} locked={locked} />
+          {onUpgrade && (
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <ActionIcon variant="default" size="lg" aria-label={t('upgrade.moreActions')}>
+                  <IconDots size={16} aria-hidden />
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconArrowUpCircle size={14} aria-hidden />} onClick={onUpgrade}>
+                  {t('upgrade.action')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
         </Group>
       </Group>
       <FormAlert error={update.error} />

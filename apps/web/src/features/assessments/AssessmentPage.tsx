@@ -8,7 +8,9 @@ import { BulkBar } from './BulkBar';
 import { CompareDialog } from './CompareDialog';
 import { RequirementAssessmentPanel } from './RequirementAssessmentPanel';
 import { RequirementRows } from './RequirementRows';
+import { UpgradeDialog } from './UpgradeDialog';
 import { type Assessment, useAssessment, useWorkspace } from './use-assessments';
+import { useUpgradeTargets } from './use-upgrade';
 import { WorkspaceFilters } from './WorkspaceFilters';
 import { type WorkspaceFilters as Filters, noWorkspaceFilters, workspaceRows } from './workspace-rows';
 
@@ -40,6 +42,11 @@ function Workspace({ assessment }: { assessment: Assessment }) {
   }, [workspace.data]);
   const selectable = assessment.abilities.editRequirements;
   const openCompare = useCallback(() => setComparing(true), []);
+  const [upgrading, setUpgrading] = useState(false);
+  // Only an editable (unlocked, updatable) assessment can move; the server refuses the rest anyway.
+  const upgradeTargets = useUpgradeTargets(assessment.id, assessment.abilities.editRequirements);
+  const canUpgrade = assessment.abilities.editRequirements && (upgradeTargets.data?.length ?? 0) > 0;
+  const openUpgrade = useCallback(() => setUpgrading(true), []);
 
   const toggleChecked = useCallback(
     (id: string) =>
@@ -51,6 +58,16 @@ function Workspace({ assessment }: { assessment: Assessment }) {
       }),
     [],
   );
+  // A selection change re-renders this component: the filters and the side panel are not about the selection,
+  // so the same elements are handed back and React skips them.
+  const filtersElement = useMemo(
+    () => <WorkspaceFilters value={filters} onChange={setFilters} groups={assessment.frameworkImplementationGroups} />,
+    [filters, assessment.frameworkImplementationGroups],
+  );
+  const panelElement = useMemo(
+    () => <RequirementAssessmentPanel assessment={assessment} id={openId} />,
+    [assessment, openId],
+  );
   const allChecked = visibleIds.length > 0 && visibleIds.every((id) => checked.has(id));
   const bulkItems = [...checked].flatMap((id) => {
     const version = versions.get(id);
@@ -59,8 +76,12 @@ function Workspace({ assessment }: { assessment: Assessment }) {
 
   return (
     <>
-      <AssessmentHeader assessment={assessment} onCompare={openCompare} />
-      <WorkspaceFilters value={filters} onChange={setFilters} groups={assessment.frameworkImplementationGroups} />
+      <AssessmentHeader
+        assessment={assessment}
+        onCompare={openCompare}
+        onUpgrade={canUpgrade ? openUpgrade : undefined}
+      />
+      {filtersElement}
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           {selectable && (
@@ -120,11 +141,17 @@ function Workspace({ assessment }: { assessment: Assessment }) {
             </QueryState>
           </Card>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <RequirementAssessmentPanel assessment={assessment} id={openId} />
-        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>{panelElement}</Grid.Col>
       </Grid>
       <CompareDialog assessment={assessment} opened={comparing} onClose={() => setComparing(false)} />
+      {upgrading && upgradeTargets.data && (
+        <UpgradeDialog
+          assessment={assessment}
+          targets={upgradeTargets.data}
+          opened={upgrading}
+          onClose={() => setUpgrading(false)}
+        />
+      )}
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { Badge, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../app/layout/QueryState';
+import { serverFiltered, useServerSearch, withSelected } from './server-search';
 import { type Assessment, resultColor, useAssessments, useComparison } from './use-assessments';
 
 const changes = ['improved', 'regressed', 'changed', 'unchanged', 'added', 'removed'] as const;
@@ -25,11 +26,24 @@ export function CompareDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation('assessments');
-  const [otherId, setOtherId] = useState<string | null>(null);
-  const candidates = useAssessments({ q: '', status: null, frameworkId: null });
-  const options = candidates.items
-    .filter((a) => a.id !== assessment.id && a.frameworkUrn === assessment.frameworkUrn)
-    .map((a) => ({ value: a.id, label: t('compare.option', { name: a.name, version: a.frameworkVersion }) }));
+  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
+  const otherId = picked?.value ?? null;
+  const { search, setSearch, q } = useServerSearch(picked?.label ?? null);
+  // Any assessment of the framework's URN is reachable: the server searches by name as the user types.
+  const candidates = useAssessments(
+    { q, status: null, frameworkId: null, frameworkUrn: assessment.frameworkUrn },
+    opened,
+  );
+  const options = useMemo(
+    () =>
+      withSelected(
+        candidates.items
+          .filter((a) => a.id !== assessment.id)
+          .map((a) => ({ value: a.id, label: t('compare.option', { name: a.name, version: a.frameworkVersion }) })),
+        picked,
+      ),
+    [candidates.items, assessment.id, picked, t],
+  );
   const comparison = useComparison(assessment.id, opened ? otherId : null);
   const moved = comparison.data?.rows.filter((r) => r.change !== 'unchanged') ?? [];
 
@@ -38,12 +52,15 @@ export function CompareDialog({
       <Stack>
         <Select
           label={t('compare.pick')}
+          description={t('compare.searchHint')}
           data={options}
           value={otherId}
-          onChange={setOtherId}
-          nothingFoundMessage={t('compare.none')}
-          placeholder={options.length === 0 ? t('compare.none') : undefined}
+          onChange={(value) => setPicked(options.find((o) => o.value === value) ?? null)}
           searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          filter={serverFiltered}
+          nothingFoundMessage={candidates.isFetching ? t('compare.searching') : t('compare.none')}
           comboboxProps={{ withinPortal: true }}
         />
         {otherId && (

@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
 import { FolderSelect } from '../folders/FolderSelect';
-import { useFrameworks } from '../library/use-library';
+import { type FrameworkSummary, useFrameworks } from '../library/use-library';
+import { serverFiltered, useServerSearch, withSelected } from './server-search';
 import { useCreateAssessment } from './use-assessments';
 
 const scoringMethods = ['average', 'sum', 'average_of_averages'] as const;
@@ -20,25 +21,31 @@ interface NewAssessmentDialogProps {
 export function NewAssessmentDialog({ opened, onClose, onCreated }: NewAssessmentDialogProps) {
   const { t } = useTranslation(['assessments', 'common']);
   const create = useCreateAssessment();
-  const frameworks = useFrameworks('');
-  const [frameworkId, setFrameworkId] = useState<string | null>(null);
+  // The picked framework is kept whole: its implementation groups must survive a later search.
+  const [framework, setFramework] = useState<FrameworkSummary | null>(null);
+  const frameworkId = framework?.id ?? null;
+  const optionOf = useMemo(
+    () => (f: FrameworkSummary) => ({
+      value: f.id,
+      label: t('frameworkOption', { name: f.name, version: f.frameworkVersion }),
+    }),
+    [t],
+  );
+  const { search, setSearch, q } = useServerSearch(framework ? optionOf(framework).label : null);
+  const frameworks = useFrameworks(q);
   const [groups, setGroups] = useState<string[]>([]);
   const [folderId, setFolderId] = useState<string | null>(null);
   const [scoringMethod, setScoringMethod] = useState<ScoringMethod>('average');
   const errors = fieldErrorsOf(create.error);
-  const framework = frameworks.items.find((f) => f.id === frameworkId);
   const frameworkOptions = useMemo(
-    () =>
-      frameworks.items.map((f) => ({
-        value: f.id,
-        label: t('frameworkOption', { name: f.name, version: f.frameworkVersion }),
-      })),
-    [frameworks.items, t],
+    () => withSelected(frameworks.items.map(optionOf), framework ? optionOf(framework) : null),
+    [frameworks.items, framework, optionOf],
   );
 
   const close = () => {
     create.reset();
-    setFrameworkId(null);
+    setFramework(null);
+    setSearch('');
     setGroups([]);
     onClose();
   };
@@ -78,15 +85,21 @@ export function NewAssessmentDialog({ opened, onClose, onCreated }: NewAssessmen
           <Select
             label={t('create.framework')}
             data={frameworkOptions}
+            description={t('create.frameworkHint')}
             value={frameworkId}
             onChange={(value) => {
-              setFrameworkId(value);
-              setGroups([]);
+              if (value !== frameworkId) {
+                setFramework(frameworks.items.find((f) => f.id === value) ?? null);
+                setGroups([]);
+              }
             }}
             searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            filter={serverFiltered}
             required
             error={errors.frameworkId}
-            nothingFoundMessage={t('create.noFramework')}
+            nothingFoundMessage={frameworks.isFetching ? t('create.searching') : t('create.noFramework')}
             comboboxProps={{ withinPortal: true }}
           />
           {framework && framework.implementationGroups.length > 0 && (

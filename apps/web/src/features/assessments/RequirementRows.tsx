@@ -1,5 +1,14 @@
 import { IconFileCheck, IconMessage, IconShieldCheck, IconSparkles } from '@tabler/icons-react';
-import { type CSSProperties, type KeyboardEvent, memo, useCallback, useMemo, useRef, useState } from 'react';
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { requirementResults, resultColor } from './use-assessments';
 import classes from './workspace.module.css';
@@ -20,6 +29,10 @@ interface RequirementRowsProps {
  * The requirements to assess as a flat list (headings give the tree context). One tab stop; ↑/↓ move, Home/End
  * jump, Enter or Space opens the requirement in the side panel, X toggles its checkbox for a bulk edit. Rows are
  * memoised and skip layout off-screen, so 800-53's 1,200 rows re-render only what changed.
+ *
+ * The selection is not a prop of the rows: "select all" would change it on every one of them and re-render a
+ * thousand rows (≈ 1 s on 800-53). The checkboxes are left uncontrolled and set from the `checked` set after each
+ * commit, before paint — a thousand DOM property writes instead of a thousand renders.
  */
 export function RequirementRows(props: RequirementRowsProps) {
   const { rows, openId, checked, selectable } = props;
@@ -87,6 +100,15 @@ export function RequirementRows(props: RequirementRowsProps) {
   }, []);
   const onCheck = useCallback((id: string) => latest.current.onToggleChecked(id), []);
 
+  // Also after `rows` change: rows mounted by a filter change start unchecked and are set here.
+  useLayoutEffect(() => {
+    if (!selectable || rows.length === 0) return;
+    for (const input of container.current?.querySelectorAll<HTMLInputElement>('input[data-check]') ?? []) {
+      const wanted = checked.has(input.dataset.check ?? '');
+      if (input.checked !== wanted) input.checked = wanted;
+    }
+  }, [checked, rows, selectable]);
+
   return (
     <ul aria-labelledby={props.labelledBy} ref={container} className={classes.list}>
       {rows.map((row) =>
@@ -103,7 +125,6 @@ export function RequirementRows(props: RequirementRowsProps) {
             key={row.item.id}
             row={row}
             open={row.item.assessment.id === openId}
-            checked={checked.has(row.item.assessment.id)}
             selectable={selectable}
             tabbable={row.item.assessment.id === tabStop}
             texts={texts}
@@ -131,7 +152,6 @@ interface RowTexts {
 interface RowProps {
   row: Extract<WorkspaceRow, { kind: 'requirement' }>;
   open: boolean;
-  checked: boolean;
   selectable: boolean;
   tabbable: boolean;
   texts: RowTexts;
@@ -144,17 +164,7 @@ interface RowProps {
  * One requirement. Plain elements and no hooks: a thousand Mantine components (or translation hooks) make the
  * first render of 800-53 take seconds; these take a fraction of that.
  */
-const Row = memo(function Row({
-  row,
-  open,
-  checked,
-  selectable,
-  tabbable,
-  texts,
-  onKeyDown,
-  onClick,
-  onCheck,
-}: RowProps) {
+const Row = memo(function Row({ row, open, selectable, tabbable, texts, onKeyDown, onClick, onCheck }: RowProps) {
   const { item } = row;
   const a = item.assessment;
   const label = [item.refId, item.name].filter(Boolean).join(' ') || item.urn;
@@ -172,10 +182,11 @@ const Row = memo(function Row({
       onKeyDown={(event) => onKeyDown(event, a.id)}
     >
       {selectable && (
+        // Uncontrolled on purpose: RequirementRows sets `checked` from the selection (see there).
         <input
           type="checkbox"
           className={classes.checkbox}
-          checked={checked}
+          data-check={a.id}
           tabIndex={-1}
           aria-label={texts.select(label)}
           onClick={(event) => event.stopPropagation()}

@@ -62,22 +62,28 @@ export interface AssessmentListFilters {
   q: string;
   status: AssessmentStatus | null;
   frameworkId: string | null;
+  /** Any version of this framework (the compare picker's candidates). */
+  frameworkUrn?: string;
 }
 
-export function useAssessments(filters: AssessmentListFilters) {
-  return usePaged(['assessments', 'list', filters], (cursor) =>
-    unwrap(
-      api.GET('/api/v1/compliance-assessments', {
-        params: {
-          query: {
-            ...(filters.q ? { q: filters.q } : {}),
-            ...(filters.status ? { status: filters.status } : {}),
-            ...(filters.frameworkId ? { frameworkId: filters.frameworkId } : {}),
-            ...(cursor ? { cursor } : {}),
+export function useAssessments(filters: AssessmentListFilters, enabled = true) {
+  return usePaged(
+    ['assessments', 'list', filters],
+    (cursor) =>
+      unwrap(
+        api.GET('/api/v1/compliance-assessments', {
+          params: {
+            query: {
+              ...(filters.q ? { q: filters.q } : {}),
+              ...(filters.status ? { status: filters.status } : {}),
+              ...(filters.frameworkId ? { frameworkId: filters.frameworkId } : {}),
+              ...(filters.frameworkUrn ? { frameworkUrn: filters.frameworkUrn } : {}),
+              ...(cursor ? { cursor } : {}),
+            },
           },
-        },
-      }),
-    ),
+        }),
+      ),
+    enabled,
   );
 }
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
+import { FrameworkMappingSets } from './FrameworkMappingSets';
 import { GroupBadges } from './GroupBadges';
 import { RequirementsBrowser } from './RequirementsBrowser';
 import { type Framework, useDeleteFramework, useFramework } from './use-library';
@@ -27,6 +28,7 @@ export function FrameworkPage() {
         {framework.data && (
           <>
             <FrameworkHeader framework={framework.data} />
+            <FrameworkMappingSets key={`mappings-${framework.data.id}`} framework={framework.data} />
             <RequirementsBrowser key={framework.data.id} framework={framework.data} />
           </>
         )}

@@ -91,6 +91,21 @@ export const en = {
     importance: 'Importance: {{importance}}',
     urn: 'URN',
   },
+  mappings: {
+    title: 'Mapping sets',
+    none: 'No mapping set connects this framework to another.',
+    name: 'Mapping set',
+    direction: 'Direction',
+    other: 'Other framework',
+    rules: 'Rules',
+    outgoing: 'From this framework',
+    incoming: 'To this framework',
+    self: 'Within this framework',
+    thisFramework: 'This framework',
+    frameworkVersion: '{{name}} (version {{version}})',
+    notLoaded: '{{urn}} (not loaded)',
+    more: 'Load more',
+  },
 };
 
 export const fr: typeof en = {
@@ -186,6 +201,21 @@ export const fr: typeof en = {
     noText: 'Aucun texte.',
     importance: 'Importance : {{importance}}',
     urn: 'URN',
+  },
+  mappings: {
+    title: 'Correspondances',
+    none: 'Aucun jeu de correspondances ne relie ce référentiel à un autre.',
+    name: 'Jeu de correspondances',
+    direction: 'Sens',
+    other: 'Autre référentiel',
+    rules: 'Règles',
+    outgoing: 'Depuis ce référentiel',
+    incoming: 'Vers ce référentiel',
+    self: 'Au sein de ce référentiel',
+    thisFramework: 'Ce référentiel',
+    frameworkVersion: '{{name}} (version {{version}})',
+    notLoaded: '{{urn}} (non chargé)',
+    more: 'Afficher plus',
   },
 };
 
@@ -284,6 +314,21 @@ export const de: typeof en = {
     importance: 'Bedeutung: {{importance}}',
     urn: 'URN',
   },
+  mappings: {
+    title: 'Mapping-Sets',
+    none: 'Kein Mapping-Set verbindet dieses Framework mit einem anderen.',
+    name: 'Mapping-Set',
+    direction: 'Richtung',
+    other: 'Anderes Framework',
+    rules: 'Regeln',
+    outgoing: 'Von diesem Framework',
+    incoming: 'Zu diesem Framework',
+    self: 'Innerhalb dieses Frameworks',
+    thisFramework: 'Dieses Framework',
+    frameworkVersion: '{{name}} (Version {{version}})',
+    notLoaded: '{{urn}} (nicht geladen)',
+    more: 'Mehr laden',
+  },
 };
 
 export const nl: typeof en = {
@@ -381,5 +426,20 @@ export const nl: typeof en = {
     noText: 'Geen tekst.',
     importance: 'Belang: {{importance}}',
     urn: 'URN',
+  },
+  mappings: {
+    title: 'Mappingsets',
+    none: 'Geen mappingset verbindt dit raamwerk met een ander.',
+    name: 'Mappingset',
+    direction: 'Richting',
+    other: 'Ander raamwerk',
+    rules: 'Regels',
+    outgoing: 'Vanuit dit raamwerk',
+    incoming: 'Naar dit raamwerk',
+    self: 'Binnen dit raamwerk',
+    thisFramework: 'Dit raamwerk',
+    frameworkVersion: '{{name}} (versie {{version}})',
+    notLoaded: '{{urn}} (niet geladen)',
+    more: 'Meer laden',
   },
 };

@@ -15,6 +15,7 @@ export type RequirementItem = Json<'/api/v1/frameworks/{id}/requirements', 'get'
 export type Requirement = Json<'/api/v1/frameworks/{id}/requirements/{nodeId}', 'get'>;
 export type JobRun = Json<'/api/v1/jobs/{id}', 'get'>;
 export type SourceFormat = FrameworkSummary['sourceFormat'];
+export type MappingSetSummary = Json<'/api/v1/frameworks/{id}/mapping-sets', 'get'>['items'][number];
 
 export const importFormats = [
   'auto',
@@ -38,6 +39,17 @@ export function useFrameworks(q: string) {
     unwrap(
       api.GET('/api/v1/frameworks', {
         params: { query: { ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) } },
+      }),
+    ),
+  );
+}
+
+/** The mapping sets whose source or target is this framework's URN (any loaded version of it). */
+export function useFrameworkMappingSets(id: string) {
+  return usePaged(['frameworks', id, 'mapping-sets'], (cursor) =>
+    unwrap(
+      api.GET('/api/v1/frameworks/{id}/mapping-sets', {
+        params: { path: { id }, query: { ...(cursor ? { cursor } : {}) } },
       }),
     ),
   );
