@@ -1,0 +1,46 @@
+import { and, eq } from 'drizzle-orm';
+import type { Access } from '../../platform/auth/access.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+// Owned by assets.
+import { assets } from '../assets/tables.js';
+// Owned by controls.
+import { appliedControls } from '../controls/tables.js';
+// Owned by organizations.
+import { memberships } from '../organizations/tables.js';
+// Owned by threats.
+import { threats } from '../threats/tables.js';
+// Owned by users.
+import { users } from '../users/tables.js';
+import { type Ref, visibleAssets, visibleControls, visibleThreats } from './register-lookups.js';
+
+export interface Member {
+  id: string;
+  email: string;
+}
+
+/** What an imported row may name: readable threats, assets and applied controls, and the active members. */
+export interface ImportReferences {
+  threats: Ref[];
+  assets: Ref[];
+  controls: Ref[];
+  members: Member[];
+}
+
+export async function loadImportReferences(db: DbOrTx, access: Access): Promise<ImportReferences> {
+  const ref = { id: threats.id, refId: threats.refId, name: threats.name };
+  const threatRows = await db.select(ref).from(threats).where(visibleThreats(access));
+  const assetRows = await db
+    .select({ id: assets.id, refId: assets.refId, name: assets.name })
+    .from(assets)
+    .where(visibleAssets(access));
+  const controlRows = await db
+    .select({ id: appliedControls.id, refId: appliedControls.refId, name: appliedControls.name })
+    .from(appliedControls)
+    .where(visibleControls(access));
+  const members = await db
+    .select({ id: users.id, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, access.organizationId), eq(memberships.status, 'active')));
+  return { threats: threatRows, assets: assetRows, controls: controlRows, members };
+}
