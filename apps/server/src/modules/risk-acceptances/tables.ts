@@ -25,6 +25,7 @@ export const riskAcceptances = pgTable(
     name: varchar({ length: 300 }).notNull(),
     description: text(),
     justification: text(),
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
     approverId: uuid().references(() => users.id, { onDelete: 'set null' }),
     state: text({ enum: riskAcceptanceStates }).notNull().default('created'),
     expiryDate: date({ mode: 'string' }),
@@ -42,6 +43,7 @@ export const riskAcceptances = pgTable(
     index().on(t.folderId),
     index().on(t.approverId),
     index().on(t.decidedById),
+    index().on(t.createdById),
   ],
 );
 

@@ -24,6 +24,7 @@ export const securityExceptions = pgTable(
     name: varchar({ length: 300 }).notNull(),
     description: text(),
     justification: text(),
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
     ownerId: uuid().references(() => users.id, { onDelete: 'set null' }),
     approverId: uuid().references(() => users.id, { onDelete: 'set null' }),
     severity: text({ enum: severities }).notNull().default('medium'),
@@ -41,6 +42,7 @@ export const securityExceptions = pgTable(
     index().on(t.ownerId),
     index().on(t.approverId),
     index().on(t.decidedById),
+    index().on(t.createdById),
   ],
 );
 

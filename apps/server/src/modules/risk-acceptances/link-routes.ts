@@ -1,0 +1,82 @@
+import { auditContextOf } from '../../platform/audit/record.js';
+import { type Access, accessFor } from '../../platform/auth/access.js';
+import { requireOrgCaller } from '../../platform/auth/caller.js';
+import type { TypedApp } from '../../platform/context.js';
+import type { Database } from '../../platform/db/client.js';
+import {
+  acceptanceIdParams,
+  type RiskAcceptanceDto,
+  riskAcceptanceSchema,
+  scenarioLinkBody,
+  scenarioLinkParams,
+  scenarioSetBody,
+} from './contracts.js';
+import { createScenarioLinkService } from './link-service.js';
+
+/** `PUT|POST /risk-acceptances/{id}/scenarios`, `DELETE …/scenarios/{scenarioId}`; each answers the acceptance. */
+export function registerScenarioLinkRoutes(
+  app: TypedApp,
+  deps: { db: Database; detail: (access: Access, id: string) => Promise<RiskAcceptanceDto> },
+) {
+  const { db, detail } = deps;
+  const links = createScenarioLinkService({ db });
+  const tags = ['risk-acceptances'];
+
+  app.put(
+    '/risk-acceptances/:id/scenarios',
+    {
+      schema: {
+        operationId: 'setRiskAcceptanceScenarios',
+        tags,
+        description:
+          'Replaces the risk scenarios the acceptance covers (risk_acceptance:update, state created). Every id must ' +
+          'be a scenario the caller may read (404 otherwise); linked scenarios the caller cannot read stay.',
+        params: acceptanceIdParams,
+        body: scenarioSetBody,
+        response: { 200: riskAcceptanceSchema },
+      },
+    },
+    async (request) => {
+      const access = await accessFor(db, requireOrgCaller(request));
+      await links.replace(access, auditContextOf(request), request.params.id, request.body.riskScenarioIds);
+      return detail(access, request.params.id);
+    },
+  );
+
+  app.post(
+    '/risk-acceptances/:id/scenarios',
+    {
+      schema: {
+        operationId: 'addRiskAcceptanceScenario',
+        tags,
+        description: 'Links one risk scenario the caller may read (404 otherwise); linking it again changes nothing.',
+        params: acceptanceIdParams,
+        body: scenarioLinkBody,
+        response: { 200: riskAcceptanceSchema },
+      },
+    },
+    async (request) => {
+      const access = await accessFor(db, requireOrgCaller(request));
+      await links.add(access, auditContextOf(request), request.params.id, request.body.riskScenarioId);
+      return detail(access, request.params.id);
+    },
+  );
+
+  app.delete(
+    '/risk-acceptances/:id/scenarios/:scenarioId',
+    {
+      schema: {
+        operationId: 'removeRiskAcceptanceScenario',
+        tags,
+        description: 'Unlinks one risk scenario (404 when it is not linked or the caller cannot read it).',
+        params: scenarioLinkParams,
+        response: { 200: riskAcceptanceSchema },
+      },
+    },
+    async (request) => {
+      const access = await accessFor(db, requireOrgCaller(request));
+      await links.remove(access, auditContextOf(request), request.params.id, request.params.scenarioId);
+      return detail(access, request.params.id);
+    },
+  );
+}

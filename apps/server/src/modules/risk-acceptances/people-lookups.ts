@@ -1,0 +1,73 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { Access, loadGrants } from '../../platform/auth/access.js';
+import type { Permission } from '../../platform/auth/permissions-catalog.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+// audit_events is owned by the audit module: the creator of an object is the actor of its `.created` event.
+import { auditEvents } from '../audit/tables.js';
+import { membersAmong } from '../controls/scope.js';
+// memberships is owned by the organizations module: who is an active member.
+import { memberships } from '../organizations/tables.js';
+// users is owned by the users module: names and addresses of the people an object names.
+import { users } from '../users/tables.js';
+
+export interface Person {
+  id: string;
+  displayName: string;
+  email: string;
+}
+
+export async function personsByIds(db: DbOrTx, ids: (string | null)[]): Promise<Map<string, Person>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName, email: users.email })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * Whether `userId` is a member of the organisation who holds `permission` on the folder at `folderPath` (a
+ * suspended member holds nothing: their grants do not apply).
+ */
+export async function memberCan(
+  db: DbOrTx,
+  organizationId: string,
+  userId: string,
+  permission: Permission,
+  folderPath: string,
+): Promise<boolean> {
+  if (!(await membersAmong(db, organizationId, [userId])).has(userId)) return false;
+  return new Access(userId, organizationId, await loadGrants(db, userId, organizationId)).can(permission, folderPath);
+}
+
+/** The user who created the object (actor of its first `<objectType>.created` audit event), if any. */
+export async function creatorOf(db: DbOrTx, objectType: string, objectId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ userId: auditEvents.actorUserId })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.objectType, objectType),
+        eq(auditEvents.objectId, objectId),
+        eq(auditEvents.action, `${objectType}.created`),
+      ),
+    )
+    .orderBy(asc(auditEvents.seq))
+    .limit(1);
+  return row?.userId ?? null;
+}
+
+/** Of `ids`, the users who are active members of the organisation (a reminder goes to them only). */
+export async function activeMembersAmong(db: DbOrTx, organizationId: string, ids: (string | null)[]) {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (unique.length === 0) return [];
+  return db
+    .select({ id: users.id, displayName: users.displayName, email: users.email })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(
+      and(eq(memberships.organizationId, organizationId), eq(memberships.status, 'active'), inArray(users.id, unique)),
+    )
+    .orderBy(users.email);
+}

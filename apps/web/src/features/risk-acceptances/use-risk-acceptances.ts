@@ -1,0 +1,123 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../app/api/client';
+import { credentials } from '../../app/api/credentials';
+import { problemOf } from '../../app/api/errors';
+import type { paths } from '../../app/api/schema';
+import { usePaged } from '../../app/api/use-paged';
+
+export type RiskAcceptance =
+  paths['/api/v1/risk-acceptances/{id}']['get']['responses'][200]['content']['application/json'];
+export type RiskAcceptanceState = RiskAcceptance['state'];
+type ListQuery = NonNullable<paths['/api/v1/risk-acceptances']['get']['parameters']['query']>;
+export type CreateAcceptanceBody = NonNullable<
+  paths['/api/v1/risk-acceptances']['post']['requestBody']
+>['content']['application/json'];
+export type UpdateAcceptanceBody = NonNullable<
+  paths['/api/v1/risk-acceptances/{id}']['patch']['requestBody']
+>['content']['application/json'];
+
+export const acceptanceStates = ['created', 'submitted', 'accepted', 'rejected', 'revoked'] as const;
+// Plain colours, not theme names: a light badge caps its text at shade 6, under 4.5:1 for most hues.
+export const acceptanceStateColor: Record<RiskAcceptanceState, string> = {
+  created: '#495057',
+  submitted: '#1864ab',
+  accepted: '#1f6b2f',
+  rejected: '#a61e1e',
+  revoked: '#343a40',
+};
+
+export type AcceptanceFilters = Pick<ListQuery, 'q' | 'state' | 'inForce' | 'awaitingMe' | 'expiringWithinDays'>;
+
+export function useAcceptanceList(filters: AcceptanceFilters) {
+  return usePaged(['riskAcceptances', 'list', filters], (cursor) =>
+    unwrap(api.GET('/api/v1/risk-acceptances', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
+  );
+}
+
+export function useAcceptance(id: string) {
+  return useQuery({
+    queryKey: ['riskAcceptances', id],
+    queryFn: () => unwrap(api.GET('/api/v1/risk-acceptances/{id}', { params: { path: { id } } })),
+  });
+}
+
+function useAcceptanceMutation<V>(fn: (variables: V) => Promise<RiskAcceptance>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (acceptance) => {
+      queryClient.setQueryData(['riskAcceptances', acceptance.id], acceptance);
+      return queryClient.invalidateQueries({ queryKey: ['riskAcceptances', 'list'] });
+    },
+  });
+}
+
+export const useCreateAcceptance = () =>
+  useAcceptanceMutation((body: CreateAcceptanceBody) => unwrap(api.POST('/api/v1/risk-acceptances', { body })));
+
+export const useUpdateAcceptance = () =>
+  useAcceptanceMutation(({ id, ...body }: UpdateAcceptanceBody & { id: string }) =>
+    unwrap(api.PATCH('/api/v1/risk-acceptances/{id}', { params: { path: { id } }, body })),
+  );
+
+export const useTransitionAcceptance = () =>
+  useAcceptanceMutation(({ id, ...body }: { id: string; version: number; to: RiskAcceptanceState; comment?: string }) =>
+    unwrap(api.POST('/api/v1/risk-acceptances/{id}/transition', { params: { path: { id } }, body })),
+  );
+
+export const useAddScenario = () =>
+  useAcceptanceMutation(({ id, riskScenarioId }: { id: string; riskScenarioId: string }) =>
+    unwrap(api.POST('/api/v1/risk-acceptances/{id}/scenarios', { params: { path: { id } }, body: { riskScenarioId } })),
+  );
+
+export const useRemoveScenario = () =>
+  useAcceptanceMutation(({ id, scenarioId }: { id: string; scenarioId: string }) =>
+    unwrap(
+      api.DELETE('/api/v1/risk-acceptances/{id}/scenarios/{scenarioId}', { params: { path: { id, scenarioId } } }),
+    ),
+  );
+
+export function useDeleteAcceptance() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      unwrap(api.DELETE('/api/v1/risk-acceptances/{id}', { params: { path: { id }, query: { version } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['riskAcceptances', 'list'] }),
+  });
+}
+
+/** The fields of a risk scenario (GET /risk-scenarios, shared contract) that the picker shows. */
+export interface ScenarioOption {
+  id: string;
+  refId: string | null;
+  name: string;
+  riskAssessment: { id: string; name: string };
+}
+
+/**
+ * Searches risk scenarios by text. The risk-scenarios endpoint belongs to another module and is not in the
+ * generated client yet, so this asks it directly with the same headers the client sends.
+ */
+export function useScenarioSearch(q: string) {
+  return useQuery({
+    queryKey: ['riskScenarios', 'search', q],
+    placeholderData: keepPreviousData,
+    queryFn: async () => {
+      const query = new URLSearchParams({ limit: '20', ...(q ? { q } : {}) });
+      const response = await fetch(`/api/v1/risk-scenarios?${query}`, {
+        credentials: 'same-origin',
+        headers: credentials.organizationId ? { 'x-organization-id': credentials.organizationId } : {},
+      });
+      if (!response.ok) throw await problemOf(response);
+      return ((await response.json()) as { items: ScenarioOption[] }).items;
+    },
+  });
+}
+
+/** Whole days from today (local calendar) to an ISO date; negative once it has passed. */
+export function daysUntil(isoDate: string, today = new Date()): number {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const target = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+  const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  return Math.round((target - now) / 86_400_000);
+}
