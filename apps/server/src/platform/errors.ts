@@ -15,6 +15,12 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   version_conflict: 409,
+  /** A lifecycle step the object's state does not allow (e.g. accepting a risk acceptance still in draft). */
+  invalid_transition: 409,
+  /** Content shipped with Rampart (built-in threats, matrices) cannot be changed; copy it instead. */
+  builtin_read_only: 403,
+  /** A risk matrix used by a risk assessment changes only through a new revision and a re-rating. */
+  matrix_in_use: 409,
   gone: 410,
   setup_done: 409,
   precondition_required: 428,

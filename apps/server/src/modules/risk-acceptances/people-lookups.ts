@@ -1,9 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { Access, loadGrants } from '../../platform/auth/access.js';
 import type { Permission } from '../../platform/auth/permissions-catalog.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-// audit_events is owned by the audit module: the creator of an object is the actor of its `.created` event.
-import { auditEvents } from '../audit/tables.js';
 import { membersAmong } from '../controls/scope.js';
 // memberships is owned by the organizations module: who is an active member.
 import { memberships } from '../organizations/tables.js';
@@ -39,23 +37,6 @@ export async function memberCan(
 ): Promise<boolean> {
   if (!(await membersAmong(db, organizationId, [userId])).has(userId)) return false;
   return new Access(userId, organizationId, await loadGrants(db, userId, organizationId)).can(permission, folderPath);
-}
-
-/** The user who created the object (actor of its first `<objectType>.created` audit event), if any. */
-export async function creatorOf(db: DbOrTx, objectType: string, objectId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ userId: auditEvents.actorUserId })
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.objectType, objectType),
-        eq(auditEvents.objectId, objectId),
-        eq(auditEvents.action, `${objectType}.created`),
-      ),
-    )
-    .orderBy(asc(auditEvents.seq))
-    .limit(1);
-  return row?.userId ?? null;
 }
 
 /** Of `ids`, the users who are active members of the organisation (a reminder goes to them only). */

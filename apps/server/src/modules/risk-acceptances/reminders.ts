@@ -3,7 +3,7 @@ import { recordAudit, systemContext } from '../../platform/audit/record.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Transaction } from '../../platform/db/client.js';
 import { queueEmail } from '../../platform/mail/outbox.js';
-import { activeMembersAmong, creatorOf } from './people-lookups.js';
+import { activeMembersAmong } from './people-lookups.js';
 import { riskAcceptances } from './tables.js';
 import { todayOf } from './transition-error.js';
 
@@ -40,10 +40,7 @@ async function claim(tx: Transaction, id: string, kind: ReminderKind, today: str
     .where(and(eq(riskAcceptances.id, id), due(kind, today)))
     .returning();
   if (!row?.expiryDate) return 0;
-  const recipients = await activeMembersAmong(tx, row.organizationId, [
-    row.approverId,
-    await creatorOf(tx, 'risk_acceptance', row.id),
-  ]);
+  const recipients = await activeMembersAmong(tx, row.organizationId, [row.approverId, row.createdById]);
   const url = `${publicUrl}/risk-acceptances/${row.id}`;
   const label = `“${row.name}”${row.refId ? ` (${row.refId})` : ''}`;
   const days = Math.round((Date.parse(row.expiryDate) - Date.parse(today)) / 86_400_000);

@@ -122,7 +122,13 @@ export function createAcceptanceService(deps: { db: Database; clock: Clock }) {
         const { riskScenarioIds: _s, ...fields } = input;
         const [row] = await tx
           .insert(riskAcceptances)
-          .values({ ...fields, organizationId: access.organizationId, folderId: folder.id, state: 'created' })
+          .values({
+            ...fields,
+            organizationId: access.organizationId,
+            folderId: folder.id,
+            state: 'created',
+            createdById: access.userId,
+          })
           .returning();
         if (!row) throw new Error('insert returned no row');
         await q.addScenarioLinks(tx, row.id, scenarioIds);

@@ -1,16 +1,10 @@
 import { AppError } from '../../platform/errors.js';
 
-/**
- * 409 `invalid_transition`: a step the lifecycle does not have (from → to). The platform's code table has no such
- * code yet (requested in /work/brief/requests.md), so the status comes from `conflict` and the stable code is set
- * on the instance; the problem+json handler answers `error.code` as it is.
- */
+/** 409 `invalid_transition`: a step the lifecycle does not have (from → to). */
 export function invalidTransition(what: string, from: string, to: string): AppError {
-  const error = new AppError('conflict', `${what} cannot go from ${from} to ${to}`, [
+  return new AppError('invalid_transition', `${what} cannot go from ${from} to ${to}`, [
     { field: 'body.to', message: `No transition from ${from} to ${to}` },
   ]);
-  Object.defineProperty(error, 'code', { value: 'invalid_transition', enumerable: true });
-  return error;
 }
 
 /** Today in UTC as `YYYY-MM-DD`: expiry dates are calendar dates, the last day something is in force. */

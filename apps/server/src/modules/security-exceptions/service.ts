@@ -125,7 +125,13 @@ export function createExceptionService(deps: { db: Database }) {
         const { requirementAssessmentIds: _r, appliedControlIds: _c, ...fields } = input;
         const [row] = await tx
           .insert(securityExceptions)
-          .values({ ...fields, organizationId: access.organizationId, folderId: folder.id, state: 'draft' })
+          .values({
+            ...fields,
+            organizationId: access.organizationId,
+            folderId: folder.id,
+            state: 'draft',
+            createdById: access.userId,
+          })
           .returning();
         if (!row) throw new Error('insert returned no row');
         await q.linkTables.requirementAssessments.add(tx, row.id, requirementIds);
