@@ -121,6 +121,7 @@ CREATE TABLE "risk_acceptances" (
 	"name" varchar(300) NOT NULL,
 	"description" text,
 	"justification" text,
+	"created_by_id" uuid,
 	"approver_id" uuid,
 	"state" text DEFAULT 'created' NOT NULL,
 	"expiry_date" date,
@@ -251,6 +252,7 @@ CREATE TABLE "security_exceptions" (
 	"name" varchar(300) NOT NULL,
 	"description" text,
 	"justification" text,
+	"created_by_id" uuid,
 	"owner_id" uuid,
 	"approver_id" uuid,
 	"severity" text DEFAULT 'medium' NOT NULL,
@@ -305,6 +307,7 @@ ALTER TABLE "risk_acceptance_scenarios" ADD CONSTRAINT "risk_acceptance_scenario
 ALTER TABLE "risk_acceptance_scenarios" ADD CONSTRAINT "risk_acceptance_scenarios_risk_scenario_id_risk_scenarios_id_fk" FOREIGN KEY ("risk_scenario_id") REFERENCES "public"."risk_scenarios"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risk_acceptances" ADD CONSTRAINT "risk_acceptances_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risk_acceptances" ADD CONSTRAINT "risk_acceptances_folder_id_folders_id_fk" FOREIGN KEY ("folder_id") REFERENCES "public"."folders"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risk_acceptances" ADD CONSTRAINT "risk_acceptances_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risk_acceptances" ADD CONSTRAINT "risk_acceptances_approver_id_users_id_fk" FOREIGN KEY ("approver_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risk_acceptances" ADD CONSTRAINT "risk_acceptances_decided_by_id_users_id_fk" FOREIGN KEY ("decided_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risk_assessment_people" ADD CONSTRAINT "risk_assessment_people_risk_assessment_id_risk_assessments_id_fk" FOREIGN KEY ("risk_assessment_id") REFERENCES "public"."risk_assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -332,6 +335,7 @@ ALTER TABLE "security_exception_requirement_assessments" ADD CONSTRAINT "securit
 ALTER TABLE "security_exception_requirement_assessments" ADD CONSTRAINT "security_exception_requirement_assessments_requirement_assessment_id_requirement_assessments_id_fk" FOREIGN KEY ("requirement_assessment_id") REFERENCES "public"."requirement_assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "security_exceptions" ADD CONSTRAINT "security_exceptions_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "security_exceptions" ADD CONSTRAINT "security_exceptions_folder_id_folders_id_fk" FOREIGN KEY ("folder_id") REFERENCES "public"."folders"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "security_exceptions" ADD CONSTRAINT "security_exceptions_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "security_exceptions" ADD CONSTRAINT "security_exceptions_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "security_exceptions" ADD CONSTRAINT "security_exceptions_approver_id_users_id_fk" FOREIGN KEY ("approver_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "security_exceptions" ADD CONSTRAINT "security_exceptions_decided_by_id_users_id_fk" FOREIGN KEY ("decided_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -359,6 +363,7 @@ CREATE INDEX "risk_acceptances_organization_id_state_index" ON "risk_acceptances
 CREATE INDEX "risk_acceptances_folder_id_index" ON "risk_acceptances" USING btree ("folder_id");--> statement-breakpoint
 CREATE INDEX "risk_acceptances_approver_id_index" ON "risk_acceptances" USING btree ("approver_id");--> statement-breakpoint
 CREATE INDEX "risk_acceptances_decided_by_id_index" ON "risk_acceptances" USING btree ("decided_by_id");--> statement-breakpoint
+CREATE INDEX "risk_acceptances_created_by_id_index" ON "risk_acceptances" USING btree ("created_by_id");--> statement-breakpoint
 CREATE INDEX "risk_assessment_people_user_id_index" ON "risk_assessment_people" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "risk_assessments_organization_id_index" ON "risk_assessments" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "risk_assessments_folder_id_index" ON "risk_assessments" USING btree ("folder_id");--> statement-breakpoint
@@ -384,6 +389,7 @@ CREATE INDEX "security_exceptions_folder_id_index" ON "security_exceptions" USIN
 CREATE INDEX "security_exceptions_owner_id_index" ON "security_exceptions" USING btree ("owner_id");--> statement-breakpoint
 CREATE INDEX "security_exceptions_approver_id_index" ON "security_exceptions" USING btree ("approver_id");--> statement-breakpoint
 CREATE INDEX "security_exceptions_decided_by_id_index" ON "security_exceptions" USING btree ("decided_by_id");--> statement-breakpoint
+CREATE INDEX "security_exceptions_created_by_id_index" ON "security_exceptions" USING btree ("created_by_id");--> statement-breakpoint
 CREATE INDEX "threats_organization_id_index" ON "threats" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "threats_folder_id_index" ON "threats" USING btree ("folder_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "threats_urn_per_owner" ON "threats" USING btree (coalesce("organization_id", '00000000-0000-0000-0000-000000000000'::uuid),"urn") WHERE "threats"."urn" is not null;
