@@ -21,6 +21,10 @@ export const errorStatus = {
   builtin_read_only: 403,
   /** A risk matrix used by a risk assessment changes only through a new revision and a re-rating. */
   matrix_in_use: 409,
+  /** A risk assessment with rated scenarios changes matrix only through an explicit re-rating. */
+  matrix_change_needs_rerating: 409,
+  /** A done or deprecated risk assessment: its scenarios no longer change until it is reopened. */
+  risk_assessment_locked: 409,
   gone: 410,
   setup_done: 409,
   precondition_required: 428,

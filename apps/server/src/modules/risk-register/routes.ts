@@ -1,7 +1,51 @@
+import { accessFor } from '../../platform/auth/access.js';
+import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
+import { heatMapSchema, riskAssessmentIdParams, treatmentPlanSchema } from './contracts.js';
+import { registerFilterRoutes } from './filter-routes.js';
+import { createRiskRegisterService } from './service.js';
 
-// Scaffold: the routes of this module are being written.
+/** Read-only views over the risk register (heat maps, treatment plan) and each user's saved register filters. */
 export const riskRegisterModule: ModuleDefinition = {
   name: 'risk-register',
-  register() {},
+  register(app, { db, clock }) {
+    const service = createRiskRegisterService({ db, clock });
+    const tags = ['risk-register'];
+
+    app.get(
+      '/risk-assessments/:id/heat-map',
+      {
+        schema: {
+          operationId: 'getRiskAssessmentHeatMap',
+          tags,
+          description:
+            'Counts of the assessment’s scenarios per [probability][impact] cell of its matrix for the inherent, ' +
+            'current and residual ratings, unrated scenarios apart, counts per risk level, and how many scenarios ' +
+            'are flagged (current level above tolerance with no acceptance in force today).',
+          params: riskAssessmentIdParams,
+          response: { 200: heatMapSchema },
+        },
+      },
+      async (request) => service.heatMap(await accessFor(db, requireOrgCaller(request)), request.params.id),
+    );
+
+    app.get(
+      '/risk-assessments/:id/treatment-plan',
+      {
+        schema: {
+          operationId: 'getRiskAssessmentTreatmentPlan',
+          tags,
+          description:
+            'The applied controls planned for the assessment’s scenarios (in folders the caller may read), by ETA ' +
+            '(none last), each with its owners, whether it is overdue and the scenarios it treats; and the gaps: ' +
+            'scenarios to mitigate with no planned control.',
+          params: riskAssessmentIdParams,
+          response: { 200: treatmentPlanSchema },
+        },
+      },
+      async (request) => service.treatmentPlan(await accessFor(db, requireOrgCaller(request)), request.params.id),
+    );
+
+    registerFilterRoutes(app, { db, service });
+  },
 };

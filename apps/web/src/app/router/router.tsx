@@ -37,6 +37,7 @@ import { RiskScenarioPage } from '../../features/risk-assessments/RiskScenarioPa
 import { RiskMatricesPage } from '../../features/risk-matrices/RiskMatricesPage';
 import { RiskMatrixPage } from '../../features/risk-matrices/RiskMatrixPage';
 import { RiskRegisterPage } from '../../features/risk-register/RiskRegisterPage';
+import { validateRegisterSearch } from '../../features/risk-register/search';
 import { SecurityExceptionPage } from '../../features/security-exceptions/SecurityExceptionPage';
 import { SecurityExceptionsPage } from '../../features/security-exceptions/SecurityExceptionsPage';
 import { SetupPage } from '../../features/setup/SetupPage';
@@ -183,6 +184,7 @@ const riskAssessmentRoute = createRoute({
 const riskRegisterRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/risk-scenarios',
+  validateSearch: validateRegisterSearch,
   component: RiskRegisterPage,
 });
 const riskScenarioRoute = createRoute({

@@ -1,0 +1,171 @@
+/**
+ * Times the risk register at scale through the real HTTP API (`app.inject`: authentication, access checks,
+ * serialisation; no socket): one page of `GET /assets`, of `GET /risk-scenarios` in several filter and sort
+ * variants, the heat map and the treatment plan of one assessment, each over many runs (p50/p95), and the process's
+ * RSS afterwards. The data (10,000 assets, 50,000 scenarios; see generate.ts) is generated first into a scratch
+ * database: PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is set (a `rampart_bench_*` database created from
+ * the URL and dropped at the end), else an embedded PGlite in a temporary directory. Not part of `npm test`.
+ * Run from the repository root:
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/risk/measure.ts [--runs 50] [--pglite]
+ *
+ * `--pglite` measures the embedded database even when a URL is set. An endpoint that does not exist yet (404 for
+ * the route) is reported as "not available" rather than failing the run.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { buildApp } from '../../apps/server/src/app.js';
+import { systemClock } from '../../apps/server/src/platform/clock.js';
+import { loadConfig } from '../../apps/server/src/platform/config.js';
+import { type DatabaseHandle, openDatabase } from '../../apps/server/src/platform/db/client.js';
+import { prepareDatabase } from '../../apps/server/src/platform/db/prepare.js';
+import { benchOrganisation, defaults, generateRiskData } from './generate.js';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '50' },
+    scenarios: { type: 'string', default: String(defaults.scenarios) },
+    assets: { type: 'string', default: String(defaults.assets) },
+    pglite: { type: 'boolean', default: false },
+  },
+});
+const runs = Math.max(1, Number(values.runs));
+const password = 'bench password, not a secret';
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+async function bench(label: string, database: DatabaseHandle) {
+  await prepareDatabase(database);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rampart-bench-data-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SESSION_SECRET: randomBytes(24).toString('hex'),
+    RAMPART_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+  });
+  const app = await buildApp({ config, database, clock: systemClock, logger: false });
+  await app.ready();
+  try {
+    const org = await benchOrganisation(database, password);
+    const generated = await generateRiskData(
+      database,
+      { organizationId: org.organizationId, folderId: org.folderId, userIds: [org.userId] },
+      { ...defaults, scenarios: Number(values.scenarios), assets: Number(values.assets) },
+    );
+    console.log(
+      `${label}: generated ${generated.assetCount} assets (${generated.edgeCount} dependencies), ` +
+        `${generated.scenarioCount} scenarios over ${generated.assessmentIds.length} assessments, ` +
+        `${generated.linkCount} links, ${generated.acceptanceCount} acceptances in ${(generated.ms / 1000).toFixed(1)} s`,
+    );
+
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: org.email, password },
+    });
+    const cookie = login.cookies.find((c) => c.name === 'rampart_session');
+    if (!cookie) throw new Error(`login failed: ${login.body}`);
+    const headers = {
+      cookie: `rampart_session=${cookie.value}`,
+      'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken,
+      'x-organization-id': org.organizationId,
+    };
+    const get = (url: string) => app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
+
+    const time = async (name: string, url: string) => {
+      const first = await get(url);
+      if (first.statusCode === 404 && first.json().detail?.includes('Route')) {
+        console.log(`  ${name.padEnd(44)} not available (${url.split('?')[0]} does not exist yet)`);
+        return;
+      }
+      if (first.statusCode !== 200) throw new Error(`${url}: ${first.statusCode} ${first.body}`);
+      const samples: number[] = [];
+      for (let i = 0; i < runs + 2; i++) {
+        const started = performance.now();
+        const response = await get(url);
+        const elapsed = performance.now() - started;
+        if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+        if (i >= 2) samples.push(elapsed); // the first calls warm the JIT and the caches
+      }
+      const bytes = first.rawPayload.length;
+      const items = (first.json() as { items?: unknown[] }).items?.length;
+      console.log(
+        `  ${name.padEnd(44)} p50 ${ms(percentile(samples, 50)).padStart(9)}, p95 ${ms(percentile(samples, 95)).padStart(9)}` +
+          `  (${items === undefined ? '' : `${items} items, `}${(bytes / 1024).toFixed(0)} KiB)`,
+      );
+    };
+
+    const assessment = generated.assessmentIds[0] ?? '';
+    const cursorOf = async (url: string) => ((await get(url)).json() as { nextCursor?: string }).nextCursor ?? '';
+    await time('GET /assets', '/assets');
+    await time('GET /assets?q=database', '/assets?q=database');
+    await time('GET /risk-scenarios (by name)', '/risk-scenarios');
+    await time('… ?riskAssessmentId', `/risk-scenarios?riskAssessmentId=${assessment}`);
+    await time('… ?sort=-currentLevel', '/risk-scenarios?sort=-currentLevel');
+    const next = await cursorOf('/risk-scenarios?sort=-currentLevel');
+    if (next) await time('… ?sort=-currentLevel, page 2', `/risk-scenarios?sort=-currentLevel&cursor=${next}`);
+    await time('… ?flagged=true', '/risk-scenarios?flagged=true');
+    await time('… ?treatment=mitigate&sort=-residualLevel', '/risk-scenarios?treatment=mitigate&sort=-residualLevel');
+    await time('… ?q=ransomware', '/risk-scenarios?q=ransomware');
+    await time(
+      '… heat-map cell (assessment, current 4/4)',
+      `/risk-scenarios?riskAssessmentId=${assessment}&ratingKind=current&probability=4&impact=4`,
+    );
+    await time(
+      '… ?level=4&ratingKind=residual&sort=-updatedAt',
+      '/risk-scenarios?level=4&ratingKind=residual&sort=-updatedAt',
+    );
+    await time('GET /risk-assessments/{id}/heat-map', `/risk-assessments/${assessment}/heat-map`);
+    await time('GET /risk-assessments/{id}/treatment-plan', `/risk-assessments/${assessment}/treatment-plan`);
+    const memory = process.memoryUsage();
+    console.log(
+      `  RSS after the runs: ${mib(memory.rss)} (heap used ${mib(memory.heapUsed)})` +
+        (database.kind === 'pglite' ? ', includes the embedded database' : ''),
+    );
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${os.platform()}, ${runs} runs`,
+);
+const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+if (url && !values.pglite) {
+  const name = `rampart_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const server = await openDatabase({ kind: 'postgres', url: target.toString(), poolSize: 4 });
+  try {
+    await bench(`PostgreSQL ${(await server.query('show server_version')).rows[0]?.server_version}`, server);
+  } finally {
+    await server.close();
+    await admin.query(`drop database ${name}`);
+    await admin.end();
+  }
+} else {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rampart-bench-'));
+  try {
+    const embedded = await openDatabase({ kind: 'pglite', dir });
+    try {
+      await bench('PGlite (embedded, on disk)', embedded);
+    } finally {
+      await embedded.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
