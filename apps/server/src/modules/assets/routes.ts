@@ -1,7 +1,18 @@
 import type { ModuleDefinition } from '../../platform/context.js';
+import { registerAssetCrudRoutes } from './crud-routes.js';
+import './folder-usage.js';
+import { registerAssetLinkRoutes } from './link-routes.js';
+import { registerAssetSettingsRoutes } from './settings-routes.js';
+import { registerTransferRoutes } from './transfer/routes.js';
 
-// Scaffold: the routes of this module are being written.
+/** The asset inventory: assets, their dependency graph, the objective scale, and CSV/XLSX import and export. */
 export const assetsModule: ModuleDefinition = {
   name: 'assets',
-  register() {},
+  async register(app, ctx) {
+    const { db } = ctx;
+    registerAssetCrudRoutes(app, { db });
+    registerAssetLinkRoutes(app, { db });
+    registerAssetSettingsRoutes(app, { db });
+    await registerTransferRoutes(app, ctx);
+  },
 };

@@ -1,0 +1,8 @@
+import { registerFolderUsage } from '../../platform/folder-usage.js';
+import { countAssetsInFolder } from './queries.js';
+
+// At import time, not in `register`: apps are built many times per process (tests) but the counter is global.
+registerFolderUsage(async (db, folderId) => ({
+  what: 'asset(s)',
+  count: await countAssetsInFolder(db, folderId),
+}));
