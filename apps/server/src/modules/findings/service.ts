@@ -1,0 +1,195 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../../platform/audit/record.js';
+import type { Access } from '../../platform/auth/access.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Database, DbOrTx } from '../../platform/db/client.js';
+import { invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
+import { folderById, membersAmong } from '../controls/scope.js';
+import { findAssessment } from './assessment-queries.js';
+import type { CreateFindingInput, FindingDto, ListFindingsQuery, UpdateFindingInput } from './contracts.js';
+import { assetsByIds, controlsByIds, scenariosByIds } from './link-lookups.js';
+import { toFindingSummary, visibilityOf } from './presenter.js';
+import * as q from './queries.js';
+import { closedAtAfter, dateOf, dueDateAfterEdit, slaDueDate } from './rules.js';
+import { loadSla } from './sla-queries.js';
+import { findingAssets, findingControls, findingScenarios, findings } from './tables.js';
+
+/** Loads a finding the caller may read, or 404 (another organisation's, or outside the caller's folders). */
+export async function loadReadableFinding(db: DbOrTx, access: Access, id: string) {
+  const found = await q.findFinding(db, access.organizationId, id, visibilityOf(access));
+  if (!found || !access.can('finding:read', found.folderPath)) throw notFound('Finding');
+  return found;
+}
+
+/** A findings assessment the caller may read, or 404 naming the field (it is a reference in a body). */
+export async function readableAssessment(db: DbOrTx, access: Access, id: string) {
+  const found = await findAssessment(db, access.organizationId, id);
+  if (!found || !access.can('finding:read', found.folderPath)) throw notFound('Findings assessment');
+  return found;
+}
+
+/** A folder the caller may create findings (and findings assessments) in: 404 unseen, 403 seen but refused. */
+export async function targetFolder(db: DbOrTx, access: Access, folderId: string) {
+  const folder = await folderById(db, access.organizationId, folderId);
+  if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+  access.require('finding:create', folder.path, 'folder:read', 'Folder');
+  return folder;
+}
+
+export async function checkOwner(db: DbOrTx, organizationId: string, ownerId: string | null | undefined) {
+  if (!ownerId) return;
+  if (!(await membersAmong(db, organizationId, [ownerId])).has(ownerId)) {
+    throw invalid('body.ownerId', 'Not a member of the organisation');
+  }
+}
+
+const auditable = (row: q.FindingRow) => {
+  const { id: _id, organizationId: _o, createdAt: _c, updatedAt: _u, version: _v, ...fields } = row;
+  return fields;
+};
+
+export const todayOf = (clock: Clock) => dateOf(clock.now());
+
+export function createFindingService(deps: { db: Database; clock: Clock }) {
+  const { db, clock } = deps;
+
+  async function detail(tx: DbOrTx, access: Access, id: string): Promise<FindingDto> {
+    const found = await loadReadableFinding(tx, access, id);
+    const { links } = visibilityOf(access);
+    const linked = (table: SQL, column: string) =>
+      sql`(select l.${sql.raw(column)} from ${table} l where l.finding_id = ${id})`;
+    const [assets, appliedControls, riskScenarios] = [
+      await assetsByIds(tx, linked(sql`${findingAssets}`, 'asset_id'), links.assets),
+      await controlsByIds(tx, linked(sql`${findingControls}`, 'applied_control_id'), links.appliedControls),
+      await scenariosByIds(tx, linked(sql`${findingScenarios}`, 'risk_scenario_id'), links.riskScenarios),
+    ];
+    return { ...toFindingSummary(found, access, todayOf(clock)), assets, appliedControls, riskScenarios };
+  }
+
+  return {
+    detail: (access: Access, id: string) => detail(db, access, id),
+
+    async list(access: Access, params: Omit<ListFindingsQuery, 'cursor'> & { cursor: Cursor | null }) {
+      const { key, descending } = parseSort<q.FindingSort>(params.sort);
+      const today = todayOf(clock);
+      const rows = await q.listFindings(db, {
+        ...params,
+        organizationId: access.organizationId,
+        visible: visibilityOf(access),
+        today,
+        sort: key,
+        descending,
+      });
+      const items = rows.slice(0, params.limit);
+      const last = items[items.length - 1];
+      return {
+        items: items.map((r) => toFindingSummary(r, access, today)),
+        nextCursor: rows.length > params.limit && last ? encodeCursor({ v: last.sortCursor, id: last.row.id }) : null,
+      };
+    },
+
+    async create(access: Access, audit: AuditContext, input: CreateFindingInput) {
+      return db.transaction(async (tx) => {
+        const assessment = input.findingsAssessmentId
+          ? await readableAssessment(tx, access, input.findingsAssessmentId)
+          : null;
+        const folderId = input.folderId ?? assessment?.row.folderId;
+        if (!folderId) throw invalid('body.folderId', 'Required unless the finding belongs to a findings assessment');
+        const folder = await targetFolder(tx, access, folderId);
+        await checkOwner(tx, access.organizationId, input.ownerId);
+        const now = clock.now();
+        const identifiedAt = input.identifiedAt ?? now;
+        const status = input.status ?? 'identified';
+        const dueDate =
+          input.dueDate !== undefined
+            ? input.dueDate
+            : slaDueDate(identifiedAt, input.severity, (await loadSla(tx, access.organizationId)).days);
+        const [row] = await tx
+          .insert(findings)
+          .values({
+            ...input,
+            organizationId: access.organizationId,
+            folderId: folder.id,
+            status,
+            identifiedAt,
+            dueDate,
+            closedAt: closedAtAfter({ status: 'identified', closedAt: null }, status, now),
+            source: 'manual',
+          })
+          .returning();
+        if (!row) throw new Error('insert returned no row');
+        await recordAudit(tx, audit, {
+          organizationId: access.organizationId,
+          folderId: row.folderId,
+          action: 'finding.created',
+          objectType: 'finding',
+          objectId: row.id,
+          changes: createdFields(auditable(row)),
+        });
+        return detail(tx, access, row.id);
+      });
+    },
+
+    async update(access: Access, audit: AuditContext, id: string, version: number, input: UpdateFindingInput) {
+      return db.transaction(async (tx) => {
+        const before = await loadReadableFinding(tx, access, id);
+        access.require('finding:update', before.folderPath, 'finding:read', 'Finding');
+        const moving = input.folderId !== undefined && input.folderId !== before.row.folderId;
+        if (moving && input.folderId) await targetFolder(tx, access, input.folderId);
+        if (input.findingsAssessmentId) await readableAssessment(tx, access, input.findingsAssessmentId);
+        await checkOwner(tx, access.organizationId, input.ownerId);
+        const now = clock.now();
+        const severity = input.severity ?? before.row.severity;
+        const identifiedAt = input.identifiedAt ?? before.row.identifiedAt;
+        const sla = (await loadSla(tx, access.organizationId)).days;
+        const dueDate = dueDateAfterEdit(before.row, { severity, identifiedAt, dueDate: input.dueDate }, sla);
+        const status = input.status ?? before.row.status;
+        const closedAt = status === before.row.status ? before.row.closedAt : closedAtAfter(before.row, status, now);
+        const [after] = await tx
+          .update(findings)
+          .set({
+            ...input,
+            dueDate,
+            closedAt,
+            version: sql`${findings.version} + 1`,
+            updatedAt: sql`now()`,
+          })
+          .where(and(eq(findings.id, id), eq(findings.version, version)))
+          .returning();
+        if (!after) throw versionConflict();
+        await recordAudit(tx, audit, {
+          organizationId: access.organizationId,
+          folderId: after.folderId,
+          action: moving ? 'finding.moved' : 'finding.updated',
+          objectType: 'finding',
+          objectId: id,
+          changes: diffFields(auditable(before.row), auditable(after)),
+        });
+        return detail(tx, access, id);
+      });
+    },
+
+    async remove(access: Access, audit: AuditContext, id: string, version: number) {
+      await db.transaction(async (tx) => {
+        const found = await loadReadableFinding(tx, access, id);
+        access.require('finding:delete', found.folderPath, 'finding:read', 'Finding');
+        const deleted = await tx
+          .delete(findings)
+          .where(and(eq(findings.id, id), eq(findings.version, version)))
+          .returning({ id: findings.id });
+        if (deleted.length === 0) throw versionConflict();
+        await recordAudit(tx, audit, {
+          organizationId: access.organizationId,
+          folderId: found.row.folderId,
+          action: 'finding.deleted',
+          objectType: 'finding',
+          objectId: id,
+          changes: { title: { before: found.row.title }, severity: { before: found.row.severity } },
+        });
+      });
+    },
+  };
+}
+
+export type FindingService = ReturnType<typeof createFindingService>;
