@@ -88,3 +88,24 @@ export function fitsScale(scale: readonly unknown[], value: number): boolean {
 export function exceedsTolerance(level: number, tolerance: number | null | undefined): boolean {
   return tolerance != null && level !== NOT_RATED && level > tolerance;
 }
+
+/**
+ * A canonical text of a definition, for "is this the same matrix?" checks: stored JSONB reorders keys and an
+ * absent description reads back as missing or null, neither of which is a change.
+ */
+export function canonicalDefinition(def: MatrixDefinition): string {
+  const point = (p: { abbreviation: string; name: string; description?: string | null }) => [
+    p.abbreviation,
+    p.name,
+    p.description ?? null,
+  ];
+  return JSON.stringify({
+    probability: def.probability.map(point),
+    impact: def.impact.map(point),
+    risk: def.risk.map((r) => [...point(r), r.color.toLowerCase()]),
+    grid: def.grid,
+  });
+}
+
+export const sameDefinition = (a: MatrixDefinition, b: MatrixDefinition) =>
+  canonicalDefinition(a) === canonicalDefinition(b);

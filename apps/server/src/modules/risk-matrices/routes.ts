@@ -1,7 +1,143 @@
+import { z } from 'zod';
+import { auditContextOf } from '../../platform/audit/record.js';
+import { accessFor } from '../../platform/auth/access.js';
+import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
+import { decodeCursor } from '../../platform/http/pagination.js';
+import { expectedVersion } from '../../platform/http/versioning.js';
+import {
+  createMatrixBody,
+  deleteQuery,
+  listMatricesQuery,
+  matrixIdParams,
+  riskMatrixPage,
+  riskMatrixSchema,
+  updateMatrixBody,
+} from './contracts.js';
+import { registerMatrixExtraRoutes } from './extra-routes.js';
+import './folder-usage.js';
+import { createRiskMatrixService } from './service.js';
 
-// Scaffold: the routes of this module are being written.
 export const riskMatricesModule: ModuleDefinition = {
   name: 'risk-matrices',
-  register() {},
+  async register(app, ctx) {
+    const { db } = ctx;
+    const service = createRiskMatrixService({ db });
+    const tags = ['risk-matrices'];
+
+    app.get(
+      '/risk-matrices',
+      {
+        schema: {
+          operationId: 'listRiskMatrices',
+          tags,
+          description:
+            'The built-in matrices (read-only, shared by every organisation) and the organisation’s own in the ' +
+            'folders the caller may read, with their definition and how many risk assessments use them; the latest ' +
+            'revision of each unless `allRevisions=true`.',
+          querystring: listMatricesQuery,
+          response: { 200: riskMatrixPage },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        const { cursor, ...query } = request.query;
+        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+      },
+    );
+
+    app.get(
+      '/risk-matrices/:id',
+      {
+        schema: {
+          operationId: 'getRiskMatrix',
+          tags,
+          description: 'One matrix revision with its definition and use count.',
+          params: matrixIdParams,
+          response: { 200: riskMatrixSchema },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        return service.detail(await accessFor(db, caller), request.params.id);
+      },
+    );
+
+    app.post(
+      '/risk-matrices',
+      {
+        schema: {
+          operationId: 'createRiskMatrix',
+          tags,
+          description:
+            'Creates an organisation matrix in `folderId` (needs risk_matrix:create there), from a `definition` ' +
+            '(2×2 to 6×6; a wrong grid answers 400 naming the cell, e.g. `body.definition.grid.1.2`) or as a copy ' +
+            'of `copyFromId` (a built-in or a readable matrix; the copy is a new matrix with its own URN).',
+          body: createMatrixBody,
+          response: { 201: riskMatrixSchema },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireOrgCaller(request);
+        const matrix = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+        return reply.status(201).send(matrix);
+      },
+    );
+
+    app.patch(
+      '/risk-matrices/:id',
+      {
+        schema: {
+          operationId: 'updateRiskMatrix',
+          tags,
+          description:
+            'Changes an organisation matrix in place, only while no risk assessment uses it; otherwise 409 ' +
+            '`matrix_in_use` (add a revision instead). Send the version (If-Match or `version`). Built-ins answer ' +
+            '403 `builtin_read_only`.',
+          params: matrixIdParams,
+          body: updateMatrixBody,
+          response: { 200: riskMatrixSchema },
+        },
+      },
+      async (request) => {
+        const caller = requireOrgCaller(request);
+        const { version, ...changes } = request.body;
+        return service.update(
+          await accessFor(db, caller),
+          auditContextOf(request),
+          request.params.id,
+          expectedVersion(request, version),
+          changes,
+        );
+      },
+    );
+
+    app.delete(
+      '/risk-matrices/:id',
+      {
+        schema: {
+          operationId: 'deleteRiskMatrix',
+          tags,
+          description:
+            'Deletes one revision of an organisation matrix. Answers 409 `matrix_in_use` while a risk assessment ' +
+            'uses it, 409 on a stale version, 403 `builtin_read_only` for built-ins.',
+          params: matrixIdParams,
+          querystring: deleteQuery,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireOrgCaller(request);
+        await service.remove(
+          await accessFor(db, caller),
+          auditContextOf(request),
+          request.params.id,
+          expectedVersion(request, request.query.version),
+        );
+        return reply.status(204).send(null);
+      },
+    );
+
+    await registerMatrixExtraRoutes(app, ctx, service);
+  },
 };

@@ -1,15 +1,203 @@
 export const en = {
   title: 'Threats',
+  intro:
+    'What could harm your information and services. The built-in catalogue is shared and read-only; add or import your own.',
+  newThreat: 'New threat',
+  createTitle: 'New threat',
+  editTitle: 'Edit threat',
+  created: 'Threat created',
+  deleted: 'Threat deleted',
+  deleteTitle: 'Delete threat',
+  deleteBody: 'Delete “{{name}}”? Risk scenarios citing it lose this link.',
+  edit: 'Edit {{name}}',
+  delete: 'Delete {{name}}',
+  search: 'Search',
+  searchHint: 'Name, ref id or description',
+  empty: 'No threats yet.',
+  noMatch: 'No threat matches these filters.',
+  any: 'Any',
+  fields: {
+    refId: 'Ref id',
+    name: 'Name',
+    description: 'Description',
+    category: 'Category',
+    source: 'Source',
+    folder: 'Folder',
+  },
+  category: {
+    deliberate: 'Deliberate',
+    accidental: 'Accidental',
+    environmental: 'Environmental',
+  },
+  source: {
+    builtin: 'Built-in',
+    organization: 'Organisation',
+  },
+  validation: {
+    required: 'Required',
+    tooLong: 'Too long',
+  },
+  import: {
+    open: 'Import YAML',
+    title: 'Import threats',
+    intro:
+      'Upload a CISO Assistant library (YAML). Its threats are added to the folder; threats already imported (same URN) are updated only when the file changed.',
+    file: 'Library file',
+    submit: 'Import',
+    done: 'Import finished',
+    summary: '{{created}} created, {{updated}} updated, {{unchanged}} unchanged',
+  },
 };
 
 export const fr: typeof en = {
   title: 'Menaces',
+  intro:
+    'Ce qui pourrait nuire à vos informations et services. Le catalogue intégré est partagé et en lecture seule ; ajoutez ou importez les vôtres.',
+  newThreat: 'Nouvelle menace',
+  createTitle: 'Nouvelle menace',
+  editTitle: 'Modifier la menace',
+  created: 'Menace créée',
+  deleted: 'Menace supprimée',
+  deleteTitle: 'Supprimer la menace',
+  deleteBody: 'Supprimer « {{name}} » ? Les scénarios de risque qui la citent perdent ce lien.',
+  edit: 'Modifier {{name}}',
+  delete: 'Supprimer {{name}}',
+  search: 'Rechercher',
+  searchHint: 'Nom, référence ou description',
+  empty: 'Aucune menace pour l’instant.',
+  noMatch: 'Aucune menace ne correspond à ces filtres.',
+  any: 'Toutes',
+  fields: {
+    refId: 'Référence',
+    name: 'Nom',
+    description: 'Description',
+    category: 'Catégorie',
+    source: 'Origine',
+    folder: 'Dossier',
+  },
+  category: {
+    deliberate: 'Délibérée',
+    accidental: 'Accidentelle',
+    environmental: 'Environnementale',
+  },
+  source: {
+    builtin: 'Intégrée',
+    organization: 'Organisation',
+  },
+  validation: {
+    required: 'Obligatoire',
+    tooLong: 'Trop long',
+  },
+  import: {
+    open: 'Importer un YAML',
+    title: 'Importer des menaces',
+    intro:
+      'Envoyez une bibliothèque CISO Assistant (YAML). Ses menaces sont ajoutées au dossier ; celles déjà importées (même URN) ne sont mises à jour que si le fichier a changé.',
+    file: 'Fichier de bibliothèque',
+    submit: 'Importer',
+    done: 'Import terminé',
+    summary: '{{created}} créées, {{updated}} mises à jour, {{unchanged}} inchangées',
+  },
 };
 
 export const de: typeof en = {
   title: 'Bedrohungen',
+  intro:
+    'Was Ihren Informationen und Diensten schaden könnte. Der integrierte Katalog ist gemeinsam und schreibgeschützt; fügen Sie eigene hinzu oder importieren Sie sie.',
+  newThreat: 'Neue Bedrohung',
+  createTitle: 'Neue Bedrohung',
+  editTitle: 'Bedrohung bearbeiten',
+  created: 'Bedrohung angelegt',
+  deleted: 'Bedrohung gelöscht',
+  deleteTitle: 'Bedrohung löschen',
+  deleteBody: '„{{name}}“ löschen? Risikoszenarien, die sie nennen, verlieren diese Verknüpfung.',
+  edit: '{{name}} bearbeiten',
+  delete: '{{name}} löschen',
+  search: 'Suchen',
+  searchHint: 'Name, Kennung oder Beschreibung',
+  empty: 'Noch keine Bedrohungen.',
+  noMatch: 'Keine Bedrohung passt zu diesen Filtern.',
+  any: 'Alle',
+  fields: {
+    refId: 'Kennung',
+    name: 'Name',
+    description: 'Beschreibung',
+    category: 'Kategorie',
+    source: 'Herkunft',
+    folder: 'Ordner',
+  },
+  category: {
+    deliberate: 'Vorsätzlich',
+    accidental: 'Unbeabsichtigt',
+    environmental: 'Umweltbedingt',
+  },
+  source: {
+    builtin: 'Integriert',
+    organization: 'Organisation',
+  },
+  validation: {
+    required: 'Pflichtfeld',
+    tooLong: 'Zu lang',
+  },
+  import: {
+    open: 'YAML importieren',
+    title: 'Bedrohungen importieren',
+    intro:
+      'Laden Sie eine CISO-Assistant-Bibliothek (YAML) hoch. Ihre Bedrohungen kommen in den Ordner; bereits importierte (gleiche URN) werden nur aktualisiert, wenn sich die Datei geändert hat.',
+    file: 'Bibliotheksdatei',
+    submit: 'Importieren',
+    done: 'Import abgeschlossen',
+    summary: '{{created}} angelegt, {{updated}} aktualisiert, {{unchanged}} unverändert',
+  },
 };
 
 export const nl: typeof en = {
   title: 'Dreigingen',
+  intro:
+    'Wat uw informatie en diensten kan schaden. De ingebouwde catalogus is gedeeld en alleen-lezen; voeg uw eigen dreigingen toe of importeer ze.',
+  newThreat: 'Nieuwe dreiging',
+  createTitle: 'Nieuwe dreiging',
+  editTitle: 'Dreiging bewerken',
+  created: 'Dreiging aangemaakt',
+  deleted: 'Dreiging verwijderd',
+  deleteTitle: 'Dreiging verwijderen',
+  deleteBody: '“{{name}}” verwijderen? Risicoscenario’s die ernaar verwijzen verliezen deze koppeling.',
+  edit: '{{name}} bewerken',
+  delete: '{{name}} verwijderen',
+  search: 'Zoeken',
+  searchHint: 'Naam, referentie of beschrijving',
+  empty: 'Nog geen dreigingen.',
+  noMatch: 'Geen dreiging voldoet aan deze filters.',
+  any: 'Alle',
+  fields: {
+    refId: 'Referentie',
+    name: 'Naam',
+    description: 'Beschrijving',
+    category: 'Categorie',
+    source: 'Herkomst',
+    folder: 'Map',
+  },
+  category: {
+    deliberate: 'Opzettelijk',
+    accidental: 'Onopzettelijk',
+    environmental: 'Omgeving',
+  },
+  source: {
+    builtin: 'Ingebouwd',
+    organization: 'Organisatie',
+  },
+  validation: {
+    required: 'Verplicht',
+    tooLong: 'Te lang',
+  },
+  import: {
+    open: 'YAML importeren',
+    title: 'Dreigingen importeren',
+    intro:
+      'Upload een CISO Assistant-bibliotheek (YAML). De dreigingen komen in de map; al geïmporteerde (zelfde URN) worden alleen bijgewerkt als het bestand veranderd is.',
+    file: 'Bibliotheekbestand',
+    submit: 'Importeren',
+    done: 'Import voltooid',
+    summary: '{{created}} aangemaakt, {{updated}} bijgewerkt, {{unchanged}} ongewijzigd',
+  },
 };
