@@ -1,7 +1,12 @@
 import type { ModuleDefinition } from '../../platform/context.js';
+import { registerAssessmentRoutes } from './assessment-routes.js';
+import './folder-usage.js';
+import { registerScenarioRoutes } from './scenario-routes.js';
 
-// Scaffold: the routes of this module are being written.
 export const riskAssessmentsModule: ModuleDefinition = {
   name: 'risk-assessments',
-  register() {},
+  register(app, { db, clock }) {
+    registerAssessmentRoutes(app, { db, clock });
+    registerScenarioRoutes(app, { db, clock });
+  },
 };

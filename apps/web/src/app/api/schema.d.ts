@@ -1331,6 +1331,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compliance-assessments/{id}/upgrade-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The other loaded versions of the assessment’s framework (same URN) the organisation can see, most recently loaded first, each with how its version label compares with the current one. */
+        get: operations["listComplianceAssessmentUpgradeTargets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/{id}/upgrade-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description What moving the assessment to another version of its framework would do, matching requirements by URN: requirement assessments added, removed (with their result and link counts) and kept with a changed requirement, scores that no longer fit the scale. Writes nothing; needs compliance_assessment:update. 400 when the target is not another visible version of the same URN. */
+        post: operations["previewComplianceAssessmentUpgrade"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-assessments/{id}/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Moves the assessment to another version of its framework in one transaction: matching requirement assessments keep result, status, score (when it fits the new scale), observation and links; new assessable requirements in scope get a requirement assessment; those whose requirement disappeared or left the scope are removed and their content written to the audit event `compliance_assessment.upgraded` with the report. Needs compliance_assessment:update; 409 when the assessment is locked (done) or the version is stale. */
+        post: operations["upgradeComplianceAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mapping-inference/preview": {
         parameters: {
             query?: never;
@@ -1545,6 +1596,1017 @@ export interface paths {
         /** @description Compliance figures of what the caller may read: per assessment (deprecated left out) and per framework the results, compliance and progress; results overall; applied controls by status; evidence expired or expiring within 30 days (counts and the first items). `folderId` narrows to a subtree. */
         get: operations["getComplianceDashboard"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Assets in the folders the caller may read, one page at a time, with filters on text, type, category, folder subtree, owner, tag and "supports this asset". */
+        get: operations["listAssets"];
+        put?: never;
+        /** @description Creates an asset in `folderId` (needs asset:create there). Objective levels must be on the organisation’s scale and objectives enabled (400 naming the field); the MTD cannot be shorter than the RTO; a category must fit the type (business_process and information are primary). */
+        post: operations["createAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One asset with its owners, the assets it supports and those supporting it, and its effective security objectives: per enabled objective, the highest of its own level and those of every asset it supports (transitively), with the asset(s) that set it and the path of "supports" edges up to the first one. */
+        get: operations["getAsset"];
+        put?: never;
+        post?: never;
+        /** @description Deletes an asset with its dependency edges and owners (the assets on the other side stay). Send the version; a stale one answers 409. */
+        delete: operations["deleteAsset"];
+        options?: never;
+        head?: never;
+        /** @description Changes fields of an asset; `null` clears an optional field, `ownerIds` replaces the owners, `securityObjectives` replaces the levels, `folderId` moves it (needs asset:create in the target). A supporting asset that supports others cannot become primary. Objective levels must be on the organisation’s scale and objectives enabled (400 naming the field); the MTD cannot be shorter than the RTO; a category must fit the type (business_process and information are primary). Send the version you loaded (If-Match or `version`); a stale one answers 409. */
+        patch: operations["updateAsset"];
+        trace?: never;
+    };
+    "/api/v1/assets/{id}/supports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the assets this asset supports. A primary asset supports nothing (409); an asset cannot support itself (400); a change that would close a cycle answers 409 naming it (e.g. "Server → App → Server"). Target assets must be readable by the caller (404 otherwise). Needs asset:update on the supporting asset; no version (a link is idempotent). */
+        put: operations["setAssetSupports"];
+        /** @description Records that this asset supports `supportedAssetId`; again changes nothing. A primary asset supports nothing (409); an asset cannot support itself (400); a change that would close a cycle answers 409 naming it (e.g. "Server → App → Server"). Target assets must be readable by the caller (404 otherwise). Needs asset:update on the supporting asset; no version (a link is idempotent). */
+        post: operations["addAssetSupport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/{id}/supports/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Removes the edge "this asset supports targetId" (404 when there is none). Needs asset:update. */
+        delete: operations["removeAssetSupport"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/asset-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The organisation’s security-objective scale (levels with names and descriptions) and the enabled objectives. Without saved settings: Low, Medium, High, Critical (0–3) and confidentiality, integrity, availability (version 0). Needs asset:read somewhere in the organisation. */
+        get: operations["getAssetSettings"];
+        /** @description Replaces the objective scale (2–10 levels, distinct numbers and names) and the enabled objectives. Needs asset:update on the root folder. A level still used by an asset cannot be removed (409). Send the version you loaded (0 for the defaults); a stale one answers 409. */
+        put: operations["updateAssetSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The assets the caller may read as a CSV or XLSX file that imports back unchanged. Columns: ref_id, name, type, category, description, folder (names from the root, e.g. "Root/IT"), business_value, one column per enabled objective (level number or name), rto_minutes, rpo_minutes, mtd_minutes, tags, owners (member e-mails) and supports (ref ids or names); lists are separated by ";". */
+        get: operations["exportAssets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Imports assets from a CSV or XLSX file (multipart/form-data, field `file`; optional field `folderId`: where rows without a folder go, default the root). A row matches a stored asset by ref_id, else by name among assets without a ref id, and updates it; other rows create assets. A column left out is not changed. Columns: ref_id, name, type, category, description, folder (names from the root, e.g. "Root/IT"), business_value, one column per enabled objective (level number or name), rto_minutes, rpo_minutes, mtd_minutes, tags, owners (member e-mails) and supports (ref ids or names); lists are separated by ";". All rows or none: any problem answers 400 with every problem located (row, column); a cycle in the graph is refused at the row that closes it. `dryRun=true` answers the preview with its problems (200) and writes nothing. Needs asset:create / asset:update where rows land. */
+        post: operations["importAssets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The built-in threat catalogue (read-only, shared by every organisation) and the organisation’s own threats in the folders the caller may read, one page at a time; filters on text, category, source and folder subtree. */
+        get: operations["listThreats"];
+        put?: never;
+        /** @description Creates an organisation threat in `folderId` (needs threat:create there). */
+        post: operations["createThreat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One threat: a built-in one, or one of the organisation’s in a folder the caller may read. */
+        get: operations["getThreat"];
+        put?: never;
+        post?: never;
+        /** @description Deletes an organisation threat (scenarios citing it lose that link). Send the version. Built-in threats answer 403 `builtin_read_only`. */
+        delete: operations["deleteThreat"];
+        options?: never;
+        head?: never;
+        /** @description Changes an organisation threat; `null` clears an optional field, `folderId` moves it. Send the version (If-Match or `version`); a stale one answers 409. Built-in threats answer 403 `builtin_read_only`. */
+        patch: operations["updateThreat"];
+        trace?: never;
+    };
+    "/api/v1/threats/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Imports the threats of a CISO Assistant library YAML (multipart/form-data, field `file`; `objects.threats`: urn, ref_id, name, description, translations) into `folderId` (needs threat:create there). Matched by URN within the organisation: a new URN is created, a known one is updated only when the file differs, so importing the same file twice changes nothing. A bad file answers 400 with every problem located (YAML path and line); nothing is written. */
+        post: operations["importThreats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-matrices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The built-in matrices (read-only, shared by every organisation) and the organisation’s own in the folders the caller may read, with their definition and how many risk assessments use them; the latest revision of each unless `allRevisions=true`. */
+        get: operations["listRiskMatrices"];
+        put?: never;
+        /** @description Creates an organisation matrix in `folderId` (needs risk_matrix:create there), from a `definition` (2×2 to 6×6; a wrong grid answers 400 naming the cell, e.g. `body.definition.grid.1.2`) or as a copy of `copyFromId` (a built-in or a readable matrix; the copy is a new matrix with its own URN). */
+        post: operations["createRiskMatrix"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-matrices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One matrix revision with its definition and use count. */
+        get: operations["getRiskMatrix"];
+        put?: never;
+        post?: never;
+        /** @description Deletes one revision of an organisation matrix. Answers 409 `matrix_in_use` while a risk assessment uses it, 409 on a stale version, 403 `builtin_read_only` for built-ins. */
+        delete: operations["deleteRiskMatrix"];
+        options?: never;
+        head?: never;
+        /** @description Changes an organisation matrix in place, only while no risk assessment uses it; otherwise 409 `matrix_in_use` (add a revision instead). Send the version (If-Match or `version`). Built-ins answer 403 `builtin_read_only`. */
+        patch: operations["updateRiskMatrix"];
+        trace?: never;
+    };
+    "/api/v1/risk-matrices/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every revision of the matrix (same URN) the caller may read, oldest first, with its use count. */
+        get: operations["listRiskMatrixRevisions"];
+        put?: never;
+        /** @description Adds the next revision of an organisation matrix (same URN, highest revision + 1, same folder) with a new definition; the revision it starts from stays as it is, and assessments using it keep rating on it until they are re-rated. Needs risk_matrix:create on the folder. Built-ins answer 403 `builtin_read_only` (copy them first). */
+        post: operations["createRiskMatrixRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-matrices/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Imports the risk matrices of a CISO Assistant library YAML (multipart/form-data, field `file`; `objects.risk_matrix`: urn, ref_id, name, description, probability, impact, risk with hexcolor, grid) into `folderId` (needs risk_matrix:create there). Matched by URN within the organisation: unchanged matrices are left alone (importing twice changes nothing); a changed one is edited in place while no assessment uses it, otherwise added as a new revision. A bad file answers 400 with every problem located (YAML path and line); nothing is written. */
+        post: operations["importRiskMatrices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Risk assessments in the folders the caller may read, one page at a time, filtered by text, folder subtree, status and matrix, with their scenario counts. */
+        get: operations["listRiskAssessments"];
+        put?: never;
+        /** @description Creates a risk assessment in `folderId` (needs risk_assessment:create there) on a built-in matrix or one of the organisation (404 otherwise); `riskToleranceLevel` indexes the matrix’s risk levels. */
+        post: operations["createRiskAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One risk assessment with its matrix (definition included), authors, reviewers and figures: scenarios, rated, flagged today, and scenarios per treatment. */
+        get: operations["getRiskAssessment"];
+        put?: never;
+        post?: never;
+        /** @description Deletes a risk assessment and its scenarios (needs risk_assessment:delete). Answers 409 while an accepted risk acceptance covers one of its scenarios, or when the version is stale. */
+        delete: operations["deleteRiskAssessment"];
+        options?: never;
+        head?: never;
+        /** @description Changes fields of a risk assessment. `folderId` moves it with its scenarios; `status` done, or leaving done/deprecated, needs risk_assessment:approve; `riskMatrixId` answers 409 `matrix_change_needs_rerating` once a scenario is rated (use re-rate). Send the version (409 when stale). */
+        patch: operations["updateRiskAssessment"];
+        trace?: never;
+    };
+    "/api/v1/risk-assessments/{id}/re-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Moves the assessment to another matrix in one transaction: every scenario’s ratings go through `probabilityMap` and `impactMap` (old index → new index, covering the old scales and landing in the new ones, else 400 naming the index), levels are recomputed, and each changed scenario gets a `risk_scenario.re_rated` audit event with its old and new ratings. 409 when the assessment is locked. */
+        post: operations["rerateRiskAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The risk register: scenarios in the folders the caller may read, one page at a time. Filters on assessment, folder subtree, treatment, owner, linked asset/threat/control, flagged (current level above the tolerance and no acceptance in force), and a cell of one rating (`ratingKind` with probability, impact, level). */
+        get: operations["listRiskScenarios"];
+        put?: never;
+        /** @description Creates a scenario in a risk assessment (in its folder; needs risk_scenario:create there). Ratings are indexes into the assessment’s matrix scales; levels are computed and stored. 409 when the assessment is locked. */
+        post: operations["createRiskScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One risk scenario with its texts, linked threats, assets, existing and planned controls (those the caller may read) and the acceptances covering it. */
+        get: operations["getRiskScenario"];
+        put?: never;
+        post?: never;
+        /** @description Deletes a scenario (needs risk_scenario:delete). 409 when its assessment is locked, when an accepted acceptance covers it, or when the version is stale. */
+        delete: operations["deleteRiskScenario"];
+        options?: never;
+        head?: never;
+        /** @description Changes fields of a scenario. Ratings are partial (`{ current: { impact: 2 } }`); an index outside the matrix scale answers 400 naming it (`body.current.impact`). Send the version (409 when stale); 409 `risk_assessment_locked` when its assessment is done or deprecated. */
+        patch: operations["updateRiskScenario"];
+        trace?: never;
+    };
+    "/api/v1/risk-scenarios/{id}/threats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the threats (built-in, or the organisation’s the caller may read) linked to the scenario (needs risk_scenario:update). Unknown or unreadable ids answer 400 naming `threatIds`. */
+        put: operations["setRiskScenarioThreatLinks"];
+        /** @description Links one of the threats (built-in, or the organisation’s the caller may read) to the scenario; linking it again changes nothing. An id the caller cannot read answers 404. */
+        post: operations["addRiskScenarioThreatLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-scenarios/{id}/threats/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Unlinks one of the threats (built-in, or the organisation’s the caller may read) from the scenario (404 when it is not linked). */
+        delete: operations["removeRiskScenarioThreatLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-scenarios/{id}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the assets (readable by the caller) linked to the scenario (needs risk_scenario:update). Unknown or unreadable ids answer 400 naming `assetIds`. */
+        put: operations["setRiskScenarioAssetLinks"];
+        /** @description Links one of the assets (readable by the caller) to the scenario; linking it again changes nothing. An id the caller cannot read answers 404. */
+        post: operations["addRiskScenarioAssetLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-scenarios/{id}/assets/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Unlinks one of the assets (readable by the caller) from the scenario (404 when it is not linked). */
+        delete: operations["removeRiskScenarioAssetLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-scenarios/{id}/existing-controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the existing controls (applied controls in place, readable by the caller) linked to the scenario (needs risk_scenario:update). Unknown or unreadable ids answer 400 naming `appliedControlIds`. */
+        put: operations["setRiskScenarioExistingControlLinks"];
+        /** @description Links one of the existing controls (applied controls in place, readable by the caller) to the scenario; linking it again changes nothing. An id the caller cannot read answers 404. */
+        post: operations["addRiskScenarioExistingControlLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-scenarios/{id}/existing-controls/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Unlinks one of the existing controls (applied controls in place, readable by the caller) from the scenario (404 when it is not linked). */
+        delete: operations["removeRiskScenarioExistingControlLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-scenarios/{id}/planned-controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the planned controls (applied controls of the treatment plan, readable by the caller) linked to the scenario (needs risk_scenario:update). Unknown or unreadable ids answer 400 naming `appliedControlIds`. */
+        put: operations["setRiskScenarioPlannedControlLinks"];
+        /** @description Links one of the planned controls (applied controls of the treatment plan, readable by the caller) to the scenario; linking it again changes nothing. An id the caller cannot read answers 404. */
+        post: operations["addRiskScenarioPlannedControlLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-scenarios/{id}/planned-controls/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Unlinks one of the planned controls (applied controls of the treatment plan, readable by the caller) from the scenario (404 when it is not linked). */
+        delete: operations["removeRiskScenarioPlannedControlLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-assessments/{id}/heat-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Counts of the assessment’s scenarios per [probability][impact] cell of its matrix for the inherent, current and residual ratings, unrated scenarios apart, counts per risk level, and how many scenarios are flagged (current level above tolerance with no acceptance in force today). */
+        get: operations["getRiskAssessmentHeatMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-assessments/{id}/treatment-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The applied controls planned for the assessment’s scenarios (in folders the caller may read), by ETA (none last), each with its owners, whether it is overdue and the scenarios it treats; and the gaps: scenarios to mitigate with no planned control. */
+        get: operations["getRiskAssessmentTreatmentPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-register-filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller’s saved filters of the risk register in this organisation, by name. */
+        get: operations["listRiskRegisterFilters"];
+        put?: never;
+        /** @description Saves a filter of the risk register for the caller: a name and the register’s URL search string (a leading `?` is dropped). At most 100 per person. */
+        post: operations["createRiskRegisterFilter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-register-filters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Deletes one of the caller’s saved filters (anyone else’s answers 404). */
+        delete: operations["deleteRiskRegisterFilter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-assessments/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The risk assessment as an Excel workbook: "Scenarios" (one row per scenario; ratings by scale point name, linked objects by ref id or name separated by ";"; the level cells in the level colours), "Heat maps" (inherent, current and residual grids with counts), "Matrix" (scales, levels, grid) and "About". The "Scenarios" sheet imports back through POST /risk-assessments/{id}/import. Needs risk_assessment:read. */
+        get: operations["exportRiskAssessmentXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-assessments/{id}/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The risk assessment as a PDF report: its facts and summary figures, the three heat maps drawn as coloured grids with counts and axis labels, the scenario table (current and residual levels with colour chips, treatment, owner) and the treatment plan (planned controls with status and ETA). Needs risk_assessment:read. */
+        get: operations["exportRiskAssessmentPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-assessments/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Imports a register from an XLSX workbook (multipart/form-data, field `file`) with a "Scenarios" sheet laid out as the XLSX export. Rows match scenarios by ref_id (else by name) and update them; other rows create scenarios. Ratings accept a scale point name or abbreviation (any case) or its 1-based number; threats, assets and applied controls resolve by ref id or name, owners by e-mail; a column left out is not changed; level and flagged columns are computed, not read. `dryRun=true` answers the preview with every located problem and writes nothing; otherwise all rows or none (any problem: 400 listing them by row and column). A done or deprecated assessment answers 409. Needs risk_scenario:create and risk_scenario:update on the assessment folder. */
+        post: operations["importRiskRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-acceptances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Risk acceptances in the folders the caller may read, one page at a time. `approverId=me` or `awaitingMe=true` (submitted, waiting for the caller) list pending decisions; `inForce` and `expiringWithinDays` use today by the server clock (UTC). */
+        get: operations["listRiskAcceptances"];
+        put?: never;
+        /** @description Creates a risk acceptance (state created) in `folderId` (needs risk_acceptance:create there). The approver must be a member who may read risk acceptances in that folder (400 naming approverId). */
+        post: operations["createRiskAcceptance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-acceptances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One risk acceptance with the scenarios it covers that the caller may read. */
+        get: operations["getRiskAcceptance"];
+        put?: never;
+        post?: never;
+        /** @description Deletes a risk acceptance: in state created with risk_acceptance:delete; rejected or revoked with risk_acceptance:approve; submitted or accepted never (409: withdraw or revoke it first). */
+        delete: operations["deleteRiskAcceptance"];
+        options?: never;
+        head?: never;
+        /** @description Changes fields of a risk acceptance in state created (409 in any other state); not its state (POST …/transition). Send the version you loaded (If-Match or `version`); a stale one answers 409. */
+        patch: operations["updateRiskAcceptance"];
+        trace?: never;
+    };
+    "/api/v1/risk-acceptances/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Moves the acceptance through its lifecycle: created → submitted (risk_acceptance:update; needs an approver, a future expiry date, a justification and a scenario, else 400 naming each), submitted → created (withdraw, risk_acceptance:update), submitted → accepted | rejected (only the named approver), accepted → revoked (the approver or risk_acceptance:approve). Another step answers 409 `invalid_transition`; the wrong person 403; a stale version 409. `comment` goes to the audit trail. */
+        post: operations["transitionRiskAcceptance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-acceptances/{id}/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the risk scenarios the acceptance covers (risk_acceptance:update, state created). Every id must be a scenario the caller may read (404 otherwise); linked scenarios the caller cannot read stay. */
+        put: operations["setRiskAcceptanceScenarios"];
+        /** @description Links one risk scenario the caller may read (404 otherwise); linking it again changes nothing. */
+        post: operations["addRiskAcceptanceScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-acceptances/{id}/scenarios/{scenarioId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Unlinks one risk scenario (404 when it is not linked or the caller cannot read it). */
+        delete: operations["removeRiskAcceptanceScenario"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security-exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Security exceptions in the folders the caller may read, one page at a time, with filters on text, state, severity, folder subtree, owner, approver (`me` works for both), `awaitingMe`, and the linked requirement assessment or applied control. */
+        get: operations["listSecurityExceptions"];
+        put?: never;
+        /** @description Creates a security exception (state draft) in `folderId` (needs security_exception:create there). Owner and approver must be members who may read security exceptions in that folder (400 naming the field). */
+        post: operations["createSecurityException"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security-exceptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One security exception with the requirement assessments and applied controls the caller may read. */
+        get: operations["getSecurityException"];
+        put?: never;
+        post?: never;
+        /** @description Deletes a security exception: a draft with security_exception:delete; rejected, resolved or expired with security_exception:approve; in review or approved never (409). */
+        delete: operations["deleteSecurityException"];
+        options?: never;
+        head?: never;
+        /** @description Changes fields of a security exception in draft or expired (409 otherwise); not its state (POST …/transition). Send the version you loaded (If-Match or `version`); a stale one answers 409. */
+        patch: operations["updateSecurityException"];
+        trace?: never;
+    };
+    "/api/v1/security-exceptions/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Moves the exception through its lifecycle: draft → in_review and expired → in_review (renewal) with security_exception:update (needs a justification and a future expiry date, else 400 naming each); in_review → approved | rejected by the named approver only, or security_exception:approve when none is named; approved → resolved (security_exception:update or the owner); rejected → draft (security_exception:update). approved → expired is the expiry task’s alone. Another step answers 409 `invalid_transition`; the wrong person 403; a stale version 409. `comment` goes to the audit trail. */
+        post: operations["transitionSecurityException"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security-exceptions/{id}/requirement-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the requirement assessments (of compliance assessments the caller may read) linked to the exception (security_exception:update, state draft or expired). An id the caller cannot read answers 404. */
+        put: operations["setSecurityExceptionRequirementAssessmentLinks"];
+        /** @description Links one of the requirement assessments (of compliance assessments the caller may read); linking it again changes nothing. An id the caller cannot read answers 404. */
+        post: operations["addSecurityExceptionRequirementAssessmentLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security-exceptions/{id}/requirement-assessments/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Unlinks one of the requirement assessments (of compliance assessments the caller may read) (404 when it is not linked). */
+        delete: operations["removeSecurityExceptionRequirementAssessmentLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security-exceptions/{id}/applied-controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the applied controls (the caller may read) linked to the exception (security_exception:update, state draft or expired). An id the caller cannot read answers 404. */
+        put: operations["setSecurityExceptionAppliedControlLinks"];
+        /** @description Links one of the applied controls (the caller may read); linking it again changes nothing. An id the caller cannot read answers 404. */
+        post: operations["addSecurityExceptionAppliedControlLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security-exceptions/{id}/applied-controls/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Unlinks one of the applied controls (the caller may read) (404 when it is not linked). */
+        delete: operations["removeSecurityExceptionAppliedControlLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Findings in the folders the caller may read, one page at a time. Filters: text, severity, status, open, overdue, folder subtree, owner, findings assessment, linked asset, applied control or risk scenario. `sort=-severity` lists critical first; `dueDate` sorts findings without one last. */
+        get: operations["listFindings"];
+        put?: never;
+        /** @description Creates a finding (needs finding:create in its folder). In a findings assessment it goes to the assessment's folder unless `folderId` says otherwise. Without `dueDate` the due date comes from the organisation's SLA for the severity. */
+        post: operations["createFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One finding with the assets, applied controls and risk scenarios linked to it that the caller may read. */
+        get: operations["getFinding"];
+        put?: never;
+        post?: never;
+        /** @description Deletes a finding and its links (the linked objects stay). Send the version. */
+        delete: operations["deleteFinding"];
+        options?: never;
+        head?: never;
+        /** @description Changes fields of a finding; `null` clears an optional field, `folderId` moves it. A due date computed from the SLA follows a severity change; one set by hand stays. Closing or dismissing stamps `closedAt`, reopening clears it. Send the version you loaded (If-Match or `version`); a stale one answers 409. */
+        patch: operations["updateFinding"];
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the assets linked to the finding (needs finding:update). Ids unknown to the organisation or unreadable by the caller answer 400 naming `assetIds`; links the caller cannot read stay. */
+        put: operations["setFindingAssetLinks"];
+        /** @description Links one of the assets to the finding; linking it again changes nothing. One the caller cannot read answers 404. */
+        post: operations["addFindingAssetLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/assets/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Unlinks one of the assets from the finding (404 when it is not linked). */
+        delete: operations["removeFindingAssetLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/applied-controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the applied controls linked to the finding (needs finding:update). Ids unknown to the organisation or unreadable by the caller answer 400 naming `appliedControlIds`; links the caller cannot read stay. */
+        put: operations["setFindingAppliedControlLinks"];
+        /** @description Links one of the applied controls to the finding; linking it again changes nothing. One the caller cannot read answers 404. */
+        post: operations["addFindingAppliedControlLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/applied-controls/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Unlinks one of the applied controls from the finding (404 when it is not linked). */
+        delete: operations["removeFindingAppliedControlLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/risk-scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Replaces the risk scenarios linked to the finding (needs finding:update). Ids unknown to the organisation or unreadable by the caller answer 400 naming `riskScenarioIds`; links the caller cannot read stay. */
+        put: operations["setFindingRiskScenarioLinks"];
+        /** @description Links one of the risk scenarios to the finding; linking it again changes nothing. One the caller cannot read answers 404. */
+        post: operations["addFindingRiskScenarioLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/risk-scenarios/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Unlinks one of the risk scenarios from the finding (404 when it is not linked). */
+        delete: operations["removeFindingRiskScenarioLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Findings assessments (audits, penetration tests, scans…) in the folders the caller may read, with the counts of their readable findings by severity and status, open and overdue. Filters: text, category, status, folder subtree. */
+        get: operations["listFindingsAssessments"];
+        put?: never;
+        /** @description Creates a findings assessment in `folderId` (needs finding:create there). */
+        post: operations["createFindingsAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One findings assessment with the figures of its findings. */
+        get: operations["getFindingsAssessment"];
+        put?: never;
+        post?: never;
+        /** @description Deletes a findings assessment; its findings stay, without an assessment. Send the version. */
+        delete: operations["deleteFindingsAssessment"];
+        options?: never;
+        head?: never;
+        /** @description Changes fields of a findings assessment; `folderId` moves it (its findings stay where they are). Send the version you loaded; a stale one answers 409. */
+        patch: operations["updateFindingsAssessment"];
+        trace?: never;
+    };
+    "/api/v1/finding-slas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The organisation's days to fix a finding per severity (defaults until saved: critical 7, high 30, medium 90, low 180, info none). Needs finding:read somewhere. */
+        get: operations["getFindingSlas"];
+        /** @description Replaces the days per severity (1–3650, or null for no due date). Needs finding:update on the whole organisation. New findings (and computed due dates recomputed on a severity change) use them; existing due dates stay. Send the version (0 over the defaults). */
+        put: operations["updateFindingSlas"];
         post?: never;
         delete?: never;
         options?: never;
@@ -8765,6 +9827,8 @@ export interface operations {
                 sort?: "name" | "-name" | "createdAt" | "-createdAt" | "dueDate" | "-dueDate";
                 status?: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
                 frameworkId?: string;
+                /** @description Only assessments of this framework URN, whatever the version (e.g. candidates to compare with) */
+                frameworkUrn?: string;
                 /** @description Only assessments in this folder or below it; a folder unknown to the organisation gives an empty page */
                 folderId?: string;
             };
@@ -10037,6 +11101,376 @@ export interface operations {
             };
         };
     };
+    listComplianceAssessmentUpgradeTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            frameworkVersion: string;
+                            /** @enum {string} */
+                            direction: "newer" | "older" | "same_label";
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    previewComplianceAssessmentUpgrade: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The framework version to move to: same URN as the current one, another version
+                     */
+                    frameworkId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            frameworkVersion: string;
+                        };
+                        to: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            frameworkVersion: string;
+                        };
+                        /** @enum {string} */
+                        direction: "newer" | "older" | "same_label";
+                        added: {
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                        }[];
+                        removed: {
+                            urn: string;
+                            refId: string | null;
+                            name: string | null;
+                            /** @enum {string} */
+                            reason: "deleted" | "not_assessable" | "withdrawn" | "out_of_scope";
+                            /** @enum {string} */
+                            result: "not_assessed" | "compliant" | "partially_compliant" | "non_compliant" | "not_applicable";
+                            /** @enum {string} */
+                            status: "to_do" | "in_progress" | "in_review" | "done";
+                            hasObservation: boolean;
+                            evidenceCount: number;
+                            controlCount: number;
+                        }[];
+                        changed: {
+                            urn: string;
+                            refId: string | null;
+                            nameBefore: string | null;
+                            nameAfter: string | null;
+                            changes: ("refId" | "name" | "description" | "annotation" | "parent" | "implementationGroups")[];
+                        }[];
+                        unchangedCount: number;
+                        scoresCleared: {
+                            urn: string;
+                            refId: string | null;
+                            score: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    upgradeComplianceAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The framework version to move to: same URN as the current one, another version
+                     */
+                    frameworkId: string;
+                    /** @description The assessment’s version (or an If-Match header) */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            folderName: string;
+                            /** Format: uuid */
+                            frameworkId: string;
+                            frameworkUrn: string;
+                            frameworkName: string;
+                            frameworkVersion: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                            implementationGroups: string[];
+                            /** @enum {string} */
+                            scoringMethod: "average" | "sum" | "average_of_averages";
+                            dueDate: string | null;
+                            lockedAt: string | null;
+                            requirementCount: number;
+                            progress: number;
+                            results: {
+                                not_assessed: number;
+                                compliant: number;
+                                partially_compliant: number;
+                                non_compliant: number;
+                                not_applicable: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            abilities: {
+                                update: boolean;
+                                delete: boolean;
+                                editRequirements: boolean;
+                                review: boolean;
+                                approve: boolean;
+                            };
+                            description: string | null;
+                            frameworkImplementationGroups: {
+                                refId: string;
+                                name: string;
+                            }[];
+                            minScore: number | null;
+                            maxScore: number | null;
+                            scoresDefinition: {
+                                score: number;
+                                name: string;
+                            }[] | null;
+                            inferredFrom: {
+                                assessmentId: string;
+                                mappingSetIds: string[];
+                                at: string;
+                            }[] | null;
+                            authors: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            }[];
+                            reviewers: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            }[];
+                            summary: {
+                                total: number;
+                                assessed: number;
+                                progress: number;
+                                score: number | null;
+                                /** @enum {string} */
+                                scoringMethod: "average" | "sum" | "average_of_averages";
+                                minScore: number | null;
+                                maxScore: number | null;
+                                results: {
+                                    not_assessed: number;
+                                    compliant: number;
+                                    partially_compliant: number;
+                                    non_compliant: number;
+                                    not_applicable: number;
+                                };
+                                sections: {
+                                    nodeId: string | null;
+                                    refId: string | null;
+                                    name: string | null;
+                                    total: number;
+                                    progress: number;
+                                    score: number | null;
+                                    results: {
+                                        not_assessed: number;
+                                        compliant: number;
+                                        partially_compliant: number;
+                                        non_compliant: number;
+                                        not_applicable: number;
+                                    };
+                                }[];
+                            };
+                        };
+                        report: {
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                frameworkVersion: string;
+                            };
+                            to: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                frameworkVersion: string;
+                            };
+                            /** @enum {string} */
+                            direction: "newer" | "older" | "same_label";
+                            added: {
+                                urn: string;
+                                refId: string | null;
+                                name: string | null;
+                            }[];
+                            removed: {
+                                urn: string;
+                                refId: string | null;
+                                name: string | null;
+                                /** @enum {string} */
+                                reason: "deleted" | "not_assessable" | "withdrawn" | "out_of_scope";
+                                /** @enum {string} */
+                                result: "not_assessed" | "compliant" | "partially_compliant" | "non_compliant" | "not_applicable";
+                                /** @enum {string} */
+                                status: "to_do" | "in_progress" | "in_review" | "done";
+                                hasObservation: boolean;
+                                evidenceCount: number;
+                                controlCount: number;
+                            }[];
+                            changed: {
+                                urn: string;
+                                refId: string | null;
+                                nameBefore: string | null;
+                                nameAfter: string | null;
+                                changes: ("refId" | "name" | "description" | "annotation" | "parent" | "implementationGroups")[];
+                            }[];
+                            unchangedCount: number;
+                            scoresCleared: {
+                                urn: string;
+                                refId: string | null;
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     previewMappingInference: {
         parameters: {
             query?: never;
@@ -10971,6 +12405,10723 @@ export interface operations {
                             readAssessments: boolean;
                             readControls: boolean;
                             readEvidence: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listAssets: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor` */
+                cursor?: string;
+                /** @description Searches the name, ref id and description */
+                q?: string;
+                /** @description Sort field; prefix with - for descending. One of: name, refId, type, updatedAt */
+                sort?: "name" | "-name" | "refId" | "-refId" | "type" | "-type" | "updatedAt" | "-updatedAt";
+                type?: "primary" | "supporting";
+                category?: "business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other";
+                /** @description This folder and every folder below it */
+                folderId?: string;
+                ownerId?: string;
+                /** @description Assets carrying this tag (exact) */
+                tag?: string;
+                /** @description Assets that support this asset */
+                supportsAssetId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            refId: string | null;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            type: "primary" | "supporting";
+                            category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                            businessValue: string | null;
+                            /** @description Security objective → level on the organisation’s scale; a missing objective is not rated */
+                            securityObjectives: {
+                                [key: string]: number;
+                            };
+                            rtoMinutes: number | null;
+                            rpoMinutes: number | null;
+                            mtdMinutes: number | null;
+                            tags: string[];
+                            labels: {
+                                [key: string]: string;
+                            };
+                            owners: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            }[];
+                            /** @description Assets this one supports (readable by the caller) */
+                            supportsCount: number;
+                            /** @description Assets supporting this one (readable by the caller) */
+                            supportedByCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            abilities: {
+                                update: boolean;
+                                delete: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    folderId: string;
+                    refId?: string | null;
+                    name: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    type: "primary" | "supporting";
+                    category?: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                    businessValue?: string | null;
+                    /** @description Security objective → level on the organisation’s scale; a missing objective is not rated */
+                    securityObjectives?: {
+                        [key: string]: number;
+                    };
+                    /** @description Minutes (up to 100 years) */
+                    rtoMinutes?: number | null;
+                    /** @description Minutes (up to 100 years) */
+                    rpoMinutes?: number | null;
+                    /** @description Minutes (up to 100 years) */
+                    mtdMinutes?: number | null;
+                    tags?: string[];
+                    /** @description Free key → value labels, e.g. environment → production */
+                    labels?: {
+                        [key: string]: string;
+                    };
+                    /** @description Members of the organisation */
+                    ownerIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        type: "primary" | "supporting";
+                        category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        businessValue: string | null;
+                        /** @description Security objective → level on the organisation’s scale; a missing objective is not rated */
+                        securityObjectives: {
+                            [key: string]: number;
+                        };
+                        rtoMinutes: number | null;
+                        rpoMinutes: number | null;
+                        mtdMinutes: number | null;
+                        tags: string[];
+                        labels: {
+                            [key: string]: string;
+                        };
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        /** @description Assets this one supports (readable by the caller) */
+                        supportsCount: number;
+                        /** @description Assets supporting this one (readable by the caller) */
+                        supportedByCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        effectiveObjectives: {
+                            /** @enum {string} */
+                            objective: "confidentiality" | "integrity" | "availability" | "authenticity" | "proof" | "privacy" | "safety";
+                            /** @description The effective level; null when neither it nor what it supports is rated */
+                            level: number | null;
+                            /** @description The level set on the asset itself */
+                            own: number | null;
+                            /** @description True when a supported asset raises the level above the asset’s own */
+                            inherited: boolean;
+                            /** @description The asset(s) that set the level (name null: an asset the caller cannot read) */
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            /** @description Names from this asset up to the (first) source, following "supports" edges */
+                            path: (string | null)[];
+                        }[];
+                        /** @description The assets this one supports */
+                        supports: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            type: "primary" | "supporting";
+                            category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        }[];
+                        /** @description The assets that support this one */
+                        supportedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            type: "primary" | "supporting";
+                            category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        type: "primary" | "supporting";
+                        category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        businessValue: string | null;
+                        /** @description Security objective → level on the organisation’s scale; a missing objective is not rated */
+                        securityObjectives: {
+                            [key: string]: number;
+                        };
+                        rtoMinutes: number | null;
+                        rpoMinutes: number | null;
+                        mtdMinutes: number | null;
+                        tags: string[];
+                        labels: {
+                            [key: string]: string;
+                        };
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        /** @description Assets this one supports (readable by the caller) */
+                        supportsCount: number;
+                        /** @description Assets supporting this one (readable by the caller) */
+                        supportedByCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        effectiveObjectives: {
+                            /** @enum {string} */
+                            objective: "confidentiality" | "integrity" | "availability" | "authenticity" | "proof" | "privacy" | "safety";
+                            /** @description The effective level; null when neither it nor what it supports is rated */
+                            level: number | null;
+                            /** @description The level set on the asset itself */
+                            own: number | null;
+                            /** @description True when a supported asset raises the level above the asset’s own */
+                            inherited: boolean;
+                            /** @description The asset(s) that set the level (name null: an asset the caller cannot read) */
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            /** @description Names from this asset up to the (first) source, following "supports" edges */
+                            path: (string | null)[];
+                        }[];
+                        /** @description The assets this one supports */
+                        supports: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            type: "primary" | "supporting";
+                            category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        }[];
+                        /** @description The assets that support this one */
+                        supportedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            type: "primary" | "supporting";
+                            category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteAsset: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /**
+                     * Format: uuid
+                     * @description Move to this folder (needs asset:create there)
+                     */
+                    folderId?: string;
+                    refId?: string | null;
+                    name?: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    type?: "primary" | "supporting";
+                    category?: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                    businessValue?: string | null;
+                    /** @description Security objective → level on the organisation’s scale; a missing objective is not rated */
+                    securityObjectives?: {
+                        [key: string]: number;
+                    };
+                    /** @description Minutes (up to 100 years) */
+                    rtoMinutes?: number | null;
+                    /** @description Minutes (up to 100 years) */
+                    rpoMinutes?: number | null;
+                    /** @description Minutes (up to 100 years) */
+                    mtdMinutes?: number | null;
+                    tags?: string[];
+                    /** @description Free key → value labels, e.g. environment → production */
+                    labels?: {
+                        [key: string]: string;
+                    };
+                    /** @description Members of the organisation */
+                    ownerIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        type: "primary" | "supporting";
+                        category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        businessValue: string | null;
+                        /** @description Security objective → level on the organisation’s scale; a missing objective is not rated */
+                        securityObjectives: {
+                            [key: string]: number;
+                        };
+                        rtoMinutes: number | null;
+                        rpoMinutes: number | null;
+                        mtdMinutes: number | null;
+                        tags: string[];
+                        labels: {
+                            [key: string]: string;
+                        };
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        /** @description Assets this one supports (readable by the caller) */
+                        supportsCount: number;
+                        /** @description Assets supporting this one (readable by the caller) */
+                        supportedByCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        effectiveObjectives: {
+                            /** @enum {string} */
+                            objective: "confidentiality" | "integrity" | "availability" | "authenticity" | "proof" | "privacy" | "safety";
+                            /** @description The effective level; null when neither it nor what it supports is rated */
+                            level: number | null;
+                            /** @description The level set on the asset itself */
+                            own: number | null;
+                            /** @description True when a supported asset raises the level above the asset’s own */
+                            inherited: boolean;
+                            /** @description The asset(s) that set the level (name null: an asset the caller cannot read) */
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            /** @description Names from this asset up to the (first) source, following "supports" edges */
+                            path: (string | null)[];
+                        }[];
+                        /** @description The assets this one supports */
+                        supports: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            type: "primary" | "supporting";
+                            category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        }[];
+                        /** @description The assets that support this one */
+                        supportedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            type: "primary" | "supporting";
+                            category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setAssetSupports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    supportedAssetIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        type: "primary" | "supporting";
+                        category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        businessValue: string | null;
+                        /** @description Security objective → level on the organisation’s scale; a missing objective is not rated */
+                        securityObjectives: {
+                            [key: string]: number;
+                        };
+                        rtoMinutes: number | null;
+                        rpoMinutes: number | null;
+                        mtdMinutes: number | null;
+                        tags: string[];
+                        labels: {
+                            [key: string]: string;
+                        };
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        /** @description Assets this one supports (readable by the caller) */
+                        supportsCount: number;
+                        /** @description Assets supporting this one (readable by the caller) */
+                        supportedByCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        effectiveObjectives: {
+                            /** @enum {string} */
+                            objective: "confidentiality" | "integrity" | "availability" | "authenticity" | "proof" | "privacy" | "safety";
+                            /** @description The effective level; null when neither it nor what it supports is rated */
+                            level: number | null;
+                            /** @description The level set on the asset itself */
+                            own: number | null;
+                            /** @description True when a supported asset raises the level above the asset’s own */
+                            inherited: boolean;
+                            /** @description The asset(s) that set the level (name null: an asset the caller cannot read) */
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            /** @description Names from this asset up to the (first) source, following "supports" edges */
+                            path: (string | null)[];
+                        }[];
+                        /** @description The assets this one supports */
+                        supports: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            type: "primary" | "supporting";
+                            category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        }[];
+                        /** @description The assets that support this one */
+                        supportedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            type: "primary" | "supporting";
+                            category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addAssetSupport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    supportedAssetId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        type: "primary" | "supporting";
+                        category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        businessValue: string | null;
+                        /** @description Security objective → level on the organisation’s scale; a missing objective is not rated */
+                        securityObjectives: {
+                            [key: string]: number;
+                        };
+                        rtoMinutes: number | null;
+                        rpoMinutes: number | null;
+                        mtdMinutes: number | null;
+                        tags: string[];
+                        labels: {
+                            [key: string]: string;
+                        };
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        /** @description Assets this one supports (readable by the caller) */
+                        supportsCount: number;
+                        /** @description Assets supporting this one (readable by the caller) */
+                        supportedByCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        effectiveObjectives: {
+                            /** @enum {string} */
+                            objective: "confidentiality" | "integrity" | "availability" | "authenticity" | "proof" | "privacy" | "safety";
+                            /** @description The effective level; null when neither it nor what it supports is rated */
+                            level: number | null;
+                            /** @description The level set on the asset itself */
+                            own: number | null;
+                            /** @description True when a supported asset raises the level above the asset’s own */
+                            inherited: boolean;
+                            /** @description The asset(s) that set the level (name null: an asset the caller cannot read) */
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            /** @description Names from this asset up to the (first) source, following "supports" edges */
+                            path: (string | null)[];
+                        }[];
+                        /** @description The assets this one supports */
+                        supports: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            type: "primary" | "supporting";
+                            category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        }[];
+                        /** @description The assets that support this one */
+                        supportedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            type: "primary" | "supporting";
+                            category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeAssetSupport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        type: "primary" | "supporting";
+                        category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        businessValue: string | null;
+                        /** @description Security objective → level on the organisation’s scale; a missing objective is not rated */
+                        securityObjectives: {
+                            [key: string]: number;
+                        };
+                        rtoMinutes: number | null;
+                        rpoMinutes: number | null;
+                        mtdMinutes: number | null;
+                        tags: string[];
+                        labels: {
+                            [key: string]: string;
+                        };
+                        owners: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        /** @description Assets this one supports (readable by the caller) */
+                        supportsCount: number;
+                        /** @description Assets supporting this one (readable by the caller) */
+                        supportedByCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        effectiveObjectives: {
+                            /** @enum {string} */
+                            objective: "confidentiality" | "integrity" | "availability" | "authenticity" | "proof" | "privacy" | "safety";
+                            /** @description The effective level; null when neither it nor what it supports is rated */
+                            level: number | null;
+                            /** @description The level set on the asset itself */
+                            own: number | null;
+                            /** @description True when a supported asset raises the level above the asset’s own */
+                            inherited: boolean;
+                            /** @description The asset(s) that set the level (name null: an asset the caller cannot read) */
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            /** @description Names from this asset up to the (first) source, following "supports" edges */
+                            path: (string | null)[];
+                        }[];
+                        /** @description The assets this one supports */
+                        supports: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            type: "primary" | "supporting";
+                            category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        }[];
+                        /** @description The assets that support this one */
+                        supportedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            type: "primary" | "supporting";
+                            category: ("business_process" | "information" | "system" | "application" | "service" | "hardware" | "network" | "location" | "people" | "organization" | "other") | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getAssetSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        objectiveScale: {
+                            level: number;
+                            name: string;
+                            description: string | null;
+                        }[];
+                        enabledObjectives: ("confidentiality" | "integrity" | "availability" | "authenticity" | "proof" | "privacy" | "safety")[];
+                        /** @description Every objective an organisation can enable */
+                        allObjectives: ("confidentiality" | "integrity" | "availability" | "authenticity" | "proof" | "privacy" | "safety")[];
+                        /** @description 0 while the organisation uses the defaults */
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateAssetSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version you loaded (0 for the defaults) */
+                    version?: number;
+                    objectiveScale: {
+                        level: number;
+                        name: string;
+                        description?: string | null;
+                    }[];
+                    enabledObjectives: ("confidentiality" | "integrity" | "availability" | "authenticity" | "proof" | "privacy" | "safety")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        objectiveScale: {
+                            level: number;
+                            name: string;
+                            description: string | null;
+                        }[];
+                        enabledObjectives: ("confidentiality" | "integrity" | "availability" | "authenticity" | "proof" | "privacy" | "safety")[];
+                        /** @description Every objective an organisation can enable */
+                        allObjectives: ("confidentiality" | "integrity" | "availability" | "authenticity" | "proof" | "privacy" | "safety")[];
+                        /** @description 0 while the organisation uses the defaults */
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportAssets: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (binary) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    importAssets: {
+        parameters: {
+            query?: {
+                /** @description true: answer the preview (rows to create and update, located problems) without writing */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dryRun: boolean;
+                        /** @enum {string} */
+                        format: "xlsx" | "csv";
+                        rowsRead: number;
+                        created: number;
+                        updated: number;
+                        unchanged: number;
+                        rows: {
+                            row: number;
+                            /** @enum {string} */
+                            action: "create" | "update" | "unchanged";
+                            /** @description The stored asset (null for a row that creates one in a dry run) */
+                            assetId: string | null;
+                            refId: string | null;
+                            name: string;
+                            /** @description Fields the row changes (update rows) */
+                            changes: string[];
+                        }[];
+                        /** @description Only in a dry run: a real import with problems answers 400 */
+                        errors: {
+                            /** @description Row number as a spreadsheet shows it (the header is row 1) */
+                            row: number | null;
+                            column: string | null;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listThreats: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor` */
+                cursor?: string;
+                /** @description Searches the name, ref id and description */
+                q?: string;
+                /** @description Sort field; prefix with - for descending. One of: name, refId, updatedAt */
+                sort?: "name" | "-name" | "refId" | "-refId" | "updatedAt" | "-updatedAt";
+                category?: "deliberate" | "accidental" | "environmental";
+                /** @description Built-in catalogue or the organisation’s own threats */
+                source?: "builtin" | "organization";
+                /** @description Organisation threats in this folder and below (built-ins are left out) */
+                folderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            source: "builtin" | "organization";
+                            folderId: string | null;
+                            urn: string | null;
+                            refId: string | null;
+                            name: string;
+                            description: string | null;
+                            /** @description deliberate, accidental or environmental (imported threats may have none) */
+                            category: string | null;
+                            provider: string | null;
+                            translations: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            abilities: {
+                                update: boolean;
+                                delete: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createThreat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    folderId: string;
+                    refId?: string | null;
+                    name: string;
+                    description?: string | null;
+                    category?: ("deliberate" | "accidental" | "environmental") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        source: "builtin" | "organization";
+                        folderId: string | null;
+                        urn: string | null;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @description deliberate, accidental or environmental (imported threats may have none) */
+                        category: string | null;
+                        provider: string | null;
+                        translations: {
+                            [key: string]: {
+                                [key: string]: string;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getThreat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        source: "builtin" | "organization";
+                        folderId: string | null;
+                        urn: string | null;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @description deliberate, accidental or environmental (imported threats may have none) */
+                        category: string | null;
+                        provider: string | null;
+                        translations: {
+                            [key: string]: {
+                                [key: string]: string;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteThreat: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateThreat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /**
+                     * Format: uuid
+                     * @description Move to this folder (needs threat:create there)
+                     */
+                    folderId?: string;
+                    refId?: string | null;
+                    name?: string;
+                    description?: string | null;
+                    category?: ("deliberate" | "accidental" | "environmental") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        source: "builtin" | "organization";
+                        folderId: string | null;
+                        urn: string | null;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @description deliberate, accidental or environmental (imported threats may have none) */
+                        category: string | null;
+                        provider: string | null;
+                        translations: {
+                            [key: string]: {
+                                [key: string]: string;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    importThreats: {
+        parameters: {
+            query: {
+                /** @description The folder the imported threats go to */
+                folderId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        updated: number;
+                        unchanged: number;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            /** @enum {string} */
+                            outcome: "created" | "updated" | "unchanged";
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listRiskMatrices: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor` */
+                cursor?: string;
+                /** @description Searches the name, ref id and description */
+                q?: string;
+                /** @description Sort field; prefix with - for descending. One of: name, updatedAt */
+                sort?: "name" | "-name" | "updatedAt" | "-updatedAt";
+                source?: "builtin" | "organization";
+                /** @description Organisation matrices in this folder and below (built-ins are left out) */
+                folderId?: string;
+                /** @description Every revision, not only the latest of each */
+                allRevisions?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            source: "builtin" | "organization";
+                            folderId: string | null;
+                            urn: string;
+                            refId: string | null;
+                            name: string;
+                            description: string | null;
+                            revision: number;
+                            /** @description The highest revision of this matrix (same URN) */
+                            latestRevision: number;
+                            definition: {
+                                probability: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                impact: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                risk: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                    color: string;
+                                }[];
+                                grid: number[][];
+                            };
+                            provider: string | null;
+                            /** @description Risk assessments of the organisation rating on this revision */
+                            inUse: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            abilities: {
+                                update: boolean;
+                                delete: boolean;
+                                revise: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createRiskMatrix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    folderId: string;
+                    refId?: string | null;
+                    /** @description Required with `definition`; a copy keeps the source’s name by default */
+                    name?: string;
+                    description?: string | null;
+                    definition?: {
+                        probability: {
+                            abbreviation: string;
+                            name: string;
+                            description?: string | null;
+                        }[];
+                        impact: {
+                            abbreviation: string;
+                            name: string;
+                            description?: string | null;
+                        }[];
+                        risk: {
+                            abbreviation: string;
+                            name: string;
+                            description?: string | null;
+                            color: string;
+                        }[];
+                        grid: number[][];
+                    };
+                    /**
+                     * Format: uuid
+                     * @description Copy this matrix (a built-in or a readable one) instead of `definition`
+                     */
+                    copyFromId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        source: "builtin" | "organization";
+                        folderId: string | null;
+                        urn: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        revision: number;
+                        /** @description The highest revision of this matrix (same URN) */
+                        latestRevision: number;
+                        definition: {
+                            probability: {
+                                abbreviation: string;
+                                name: string;
+                                description?: string | null;
+                            }[];
+                            impact: {
+                                abbreviation: string;
+                                name: string;
+                                description?: string | null;
+                            }[];
+                            risk: {
+                                abbreviation: string;
+                                name: string;
+                                description?: string | null;
+                                color: string;
+                            }[];
+                            grid: number[][];
+                        };
+                        provider: string | null;
+                        /** @description Risk assessments of the organisation rating on this revision */
+                        inUse: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            revise: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getRiskMatrix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        source: "builtin" | "organization";
+                        folderId: string | null;
+                        urn: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        revision: number;
+                        /** @description The highest revision of this matrix (same URN) */
+                        latestRevision: number;
+                        definition: {
+                            probability: {
+                                abbreviation: string;
+                                name: string;
+                                description?: string | null;
+                            }[];
+                            impact: {
+                                abbreviation: string;
+                                name: string;
+                                description?: string | null;
+                            }[];
+                            risk: {
+                                abbreviation: string;
+                                name: string;
+                                description?: string | null;
+                                color: string;
+                            }[];
+                            grid: number[][];
+                        };
+                        provider: string | null;
+                        /** @description Risk assessments of the organisation rating on this revision */
+                        inUse: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            revise: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteRiskMatrix: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateRiskMatrix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    refId?: string | null;
+                    name?: string;
+                    description?: string | null;
+                    definition?: {
+                        probability: {
+                            abbreviation: string;
+                            name: string;
+                            description?: string | null;
+                        }[];
+                        impact: {
+                            abbreviation: string;
+                            name: string;
+                            description?: string | null;
+                        }[];
+                        risk: {
+                            abbreviation: string;
+                            name: string;
+                            description?: string | null;
+                            color: string;
+                        }[];
+                        grid: number[][];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        source: "builtin" | "organization";
+                        folderId: string | null;
+                        urn: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        revision: number;
+                        /** @description The highest revision of this matrix (same URN) */
+                        latestRevision: number;
+                        definition: {
+                            probability: {
+                                abbreviation: string;
+                                name: string;
+                                description?: string | null;
+                            }[];
+                            impact: {
+                                abbreviation: string;
+                                name: string;
+                                description?: string | null;
+                            }[];
+                            risk: {
+                                abbreviation: string;
+                                name: string;
+                                description?: string | null;
+                                color: string;
+                            }[];
+                            grid: number[][];
+                        };
+                        provider: string | null;
+                        /** @description Risk assessments of the organisation rating on this revision */
+                        inUse: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            revise: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listRiskMatrixRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            source: "builtin" | "organization";
+                            folderId: string | null;
+                            urn: string;
+                            refId: string | null;
+                            name: string;
+                            description: string | null;
+                            revision: number;
+                            /** @description The highest revision of this matrix (same URN) */
+                            latestRevision: number;
+                            definition: {
+                                probability: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                impact: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                risk: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                    color: string;
+                                }[];
+                                grid: number[][];
+                            };
+                            provider: string | null;
+                            /** @description Risk assessments of the organisation rating on this revision */
+                            inUse: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            abilities: {
+                                update: boolean;
+                                delete: boolean;
+                                revise: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createRiskMatrixRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    definition: {
+                        probability: {
+                            abbreviation: string;
+                            name: string;
+                            description?: string | null;
+                        }[];
+                        impact: {
+                            abbreviation: string;
+                            name: string;
+                            description?: string | null;
+                        }[];
+                        risk: {
+                            abbreviation: string;
+                            name: string;
+                            description?: string | null;
+                            color: string;
+                        }[];
+                        grid: number[][];
+                    };
+                    name?: string;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        source: "builtin" | "organization";
+                        folderId: string | null;
+                        urn: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        revision: number;
+                        /** @description The highest revision of this matrix (same URN) */
+                        latestRevision: number;
+                        definition: {
+                            probability: {
+                                abbreviation: string;
+                                name: string;
+                                description?: string | null;
+                            }[];
+                            impact: {
+                                abbreviation: string;
+                                name: string;
+                                description?: string | null;
+                            }[];
+                            risk: {
+                                abbreviation: string;
+                                name: string;
+                                description?: string | null;
+                                color: string;
+                            }[];
+                            grid: number[][];
+                        };
+                        provider: string | null;
+                        /** @description Risk assessments of the organisation rating on this revision */
+                        inUse: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            revise: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    importRiskMatrices: {
+        parameters: {
+            query: {
+                /** @description The folder the imported matrices go to */
+                folderId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        revised: number;
+                        updated: number;
+                        unchanged: number;
+                        matrices: {
+                            /** Format: uuid */
+                            id: string;
+                            urn: string;
+                            revision: number;
+                            /** @enum {string} */
+                            outcome: "created" | "revised" | "updated" | "unchanged";
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listRiskAssessments: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor` */
+                cursor?: string;
+                /** @description Searches the name, ref id and description */
+                q?: string;
+                /** @description Sort field; prefix with - for descending. One of: name, refId, status, dueDate, updatedAt */
+                sort?: "name" | "-name" | "refId" | "-refId" | "status" | "-status" | "dueDate" | "-dueDate" | "updatedAt" | "-updatedAt";
+                /** @description This folder and every folder below it */
+                folderId?: string;
+                status?: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                riskMatrixId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            refId: string | null;
+                            name: string;
+                            description: string | null;
+                            assessmentVersion: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                            dueDate: string | null;
+                            riskToleranceLevel: number | null;
+                            riskMatrix: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                revision: number;
+                            };
+                            /** @description Done or deprecated: its scenarios cannot change */
+                            locked: boolean;
+                            scenarioCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            abilities: {
+                                update: boolean;
+                                delete: boolean;
+                                approve: boolean;
+                                createScenario: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createRiskAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    folderId: string;
+                    refId?: string | null;
+                    name: string;
+                    description?: string | null;
+                    assessmentVersion?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description A built-in matrix or one of the organisation
+                     */
+                    riskMatrixId: string;
+                    /** @description Index of the highest acceptable risk level of the matrix; null flags nothing */
+                    riskToleranceLevel?: number | null;
+                    /** @enum {string} */
+                    status?: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                    dueDate?: string | null;
+                    /** @description Members of the organisation */
+                    authorIds?: string[];
+                    /** @description Members of the organisation */
+                    reviewerIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        assessmentVersion: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                        dueDate: string | null;
+                        riskToleranceLevel: number | null;
+                        riskMatrix: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            revision: number;
+                            urn: string;
+                            refId: string | null;
+                            definition: {
+                                probability: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                impact: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                risk: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                    color: string;
+                                }[];
+                                grid: number[][];
+                            };
+                        };
+                        /** @description Done or deprecated: its scenarios cannot change */
+                        locked: boolean;
+                        scenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            approve: boolean;
+                            createScenario: boolean;
+                        };
+                        authors: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        reviewers: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        counts: {
+                            scenarios: number;
+                            /** @description Scenarios with a current rating */
+                            rated: number;
+                            flagged: number;
+                            byTreatment: {
+                                open: number;
+                                mitigate: number;
+                                accept: number;
+                                avoid: number;
+                                transfer: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getRiskAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        assessmentVersion: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                        dueDate: string | null;
+                        riskToleranceLevel: number | null;
+                        riskMatrix: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            revision: number;
+                            urn: string;
+                            refId: string | null;
+                            definition: {
+                                probability: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                impact: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                risk: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                    color: string;
+                                }[];
+                                grid: number[][];
+                            };
+                        };
+                        /** @description Done or deprecated: its scenarios cannot change */
+                        locked: boolean;
+                        scenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            approve: boolean;
+                            createScenario: boolean;
+                        };
+                        authors: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        reviewers: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        counts: {
+                            scenarios: number;
+                            /** @description Scenarios with a current rating */
+                            rated: number;
+                            flagged: number;
+                            byTreatment: {
+                                open: number;
+                                mitigate: number;
+                                accept: number;
+                                avoid: number;
+                                transfer: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteRiskAssessment: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateRiskAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /**
+                     * Format: uuid
+                     * @description Move it (and its scenarios) to this folder
+                     */
+                    folderId?: string;
+                    refId?: string | null;
+                    name?: string;
+                    description?: string | null;
+                    assessmentVersion?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description A built-in matrix or one of the organisation
+                     */
+                    riskMatrixId?: string;
+                    /** @description Index of the highest acceptable risk level of the matrix; null flags nothing */
+                    riskToleranceLevel?: number | null;
+                    /** @enum {string} */
+                    status?: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                    dueDate?: string | null;
+                    /** @description Members of the organisation */
+                    authorIds?: string[];
+                    /** @description Members of the organisation */
+                    reviewerIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        assessmentVersion: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                        dueDate: string | null;
+                        riskToleranceLevel: number | null;
+                        riskMatrix: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            revision: number;
+                            urn: string;
+                            refId: string | null;
+                            definition: {
+                                probability: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                impact: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                risk: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                    color: string;
+                                }[];
+                                grid: number[][];
+                            };
+                        };
+                        /** @description Done or deprecated: its scenarios cannot change */
+                        locked: boolean;
+                        scenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            approve: boolean;
+                            createScenario: boolean;
+                        };
+                        authors: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        reviewers: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        counts: {
+                            scenarios: number;
+                            /** @description Scenarios with a current rating */
+                            rated: number;
+                            flagged: number;
+                            byTreatment: {
+                                open: number;
+                                mitigate: number;
+                                accept: number;
+                                avoid: number;
+                                transfer: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    rerateRiskAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /** Format: uuid */
+                    riskMatrixId: string;
+                    /** @description Old probability index → new index */
+                    probabilityMap: number[];
+                    /** @description Old impact index → new index */
+                    impactMap: number[];
+                    /** @description The tolerance on the new matrix; omitted keeps the index when the new matrix has it */
+                    toleranceLevel?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        assessmentVersion: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                        dueDate: string | null;
+                        riskToleranceLevel: number | null;
+                        riskMatrix: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            revision: number;
+                            urn: string;
+                            refId: string | null;
+                            definition: {
+                                probability: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                impact: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                risk: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                    color: string;
+                                }[];
+                                grid: number[][];
+                            };
+                        };
+                        /** @description Done or deprecated: its scenarios cannot change */
+                        locked: boolean;
+                        scenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                            approve: boolean;
+                            createScenario: boolean;
+                        };
+                        authors: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        reviewers: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        }[];
+                        counts: {
+                            scenarios: number;
+                            /** @description Scenarios with a current rating */
+                            rated: number;
+                            flagged: number;
+                            byTreatment: {
+                                open: number;
+                                mitigate: number;
+                                accept: number;
+                                avoid: number;
+                                transfer: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listRiskScenarios: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor` */
+                cursor?: string;
+                /** @description Searches the name, ref id and description */
+                q?: string;
+                /** @description Sort field; prefix with - for descending. One of: name, refId, inherentLevel, currentLevel, residualLevel, treatment, updatedAt */
+                sort?: "name" | "-name" | "refId" | "-refId" | "inherentLevel" | "-inherentLevel" | "currentLevel" | "-currentLevel" | "residualLevel" | "-residualLevel" | "treatment" | "-treatment" | "updatedAt" | "-updatedAt";
+                riskAssessmentId?: string;
+                /** @description This folder and every folder below it */
+                folderId?: string;
+                treatment?: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                ownerId?: string;
+                assetId?: string;
+                threatId?: string;
+                /** @description Linked as an existing or a planned control */
+                appliedControlId?: string;
+                flagged?: "true" | "false";
+                /** @description Which rating probability, impact and level filter */
+                ratingKind?: "inherent" | "current" | "residual";
+                probability?: number;
+                impact?: number;
+                level?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            riskAssessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: uuid */
+                                riskMatrixId: string;
+                            };
+                            /** Format: uuid */
+                            folderId: string;
+                            inherent: {
+                                probability: number;
+                                impact: number;
+                                level: number;
+                            };
+                            current: {
+                                probability: number;
+                                impact: number;
+                                level: number;
+                            };
+                            residual: {
+                                probability: number;
+                                impact: number;
+                                level: number;
+                            };
+                            /** @enum {string} */
+                            treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            } | null;
+                            strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                            /** @description Current level above the tolerance and no acceptance in force covers it */
+                            flagged: boolean;
+                            assetCount: number;
+                            threatCount: number;
+                            plannedControlCount: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            abilities: {
+                                update: boolean;
+                                delete: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createRiskScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    riskAssessmentId: string;
+                    refId?: string | null;
+                    name: string;
+                    description?: string | null;
+                    vulnerabilities?: string | null;
+                    existingControlsText?: string | null;
+                    /** @enum {string} */
+                    treatment?: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                    /** @description A member of the organisation */
+                    ownerId?: string | null;
+                    strengthOfKnowledge?: ("low" | "medium" | "high") | null;
+                    justification?: string | null;
+                    inherent?: {
+                        /** @description Index into the scale; -1 = not rated */
+                        probability?: number;
+                        /** @description Index into the scale; -1 = not rated */
+                        impact?: number;
+                    };
+                    current?: {
+                        /** @description Index into the scale; -1 = not rated */
+                        probability?: number;
+                        /** @description Index into the scale; -1 = not rated */
+                        impact?: number;
+                    };
+                    residual?: {
+                        /** @description Index into the scale; -1 = not rated */
+                        probability?: number;
+                        /** @description Index into the scale; -1 = not rated */
+                        impact?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getRiskScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteRiskScenario: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateRiskScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    refId?: string | null;
+                    name?: string;
+                    description?: string | null;
+                    vulnerabilities?: string | null;
+                    existingControlsText?: string | null;
+                    /** @enum {string} */
+                    treatment?: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                    /** @description A member of the organisation */
+                    ownerId?: string | null;
+                    strengthOfKnowledge?: ("low" | "medium" | "high") | null;
+                    justification?: string | null;
+                    inherent?: {
+                        /** @description Index into the scale; -1 = not rated */
+                        probability?: number;
+                        /** @description Index into the scale; -1 = not rated */
+                        impact?: number;
+                    };
+                    current?: {
+                        /** @description Index into the scale; -1 = not rated */
+                        probability?: number;
+                        /** @description Index into the scale; -1 = not rated */
+                        impact?: number;
+                    };
+                    residual?: {
+                        /** @description Index into the scale; -1 = not rated */
+                        probability?: number;
+                        /** @description Index into the scale; -1 = not rated */
+                        impact?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setRiskScenarioThreatLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    threatIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addRiskScenarioThreatLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    threatId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeRiskScenarioThreatLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setRiskScenarioAssetLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assetIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addRiskScenarioAssetLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    assetId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeRiskScenarioAssetLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setRiskScenarioExistingControlLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    appliedControlIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addRiskScenarioExistingControlLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    appliedControlId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeRiskScenarioExistingControlLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setRiskScenarioPlannedControlLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    appliedControlIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addRiskScenarioPlannedControlLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    appliedControlId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeRiskScenarioPlannedControlLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refId: string | null;
+                        name: string;
+                        riskAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            riskMatrixId: string;
+                        };
+                        /** Format: uuid */
+                        folderId: string;
+                        inherent: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        current: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        residual: {
+                            probability: number;
+                            impact: number;
+                            level: number;
+                        };
+                        /** @enum {string} */
+                        treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                        /** @description Current level above the tolerance and no acceptance in force covers it */
+                        flagged: boolean;
+                        assetCount: number;
+                        threatCount: number;
+                        plannedControlCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        description: string | null;
+                        vulnerabilities: string | null;
+                        existingControlsText: string | null;
+                        justification: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        threats: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            category: string | null;
+                        }[];
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            type: string;
+                        }[];
+                        existingControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        plannedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                            eta: string | null;
+                        }[];
+                        acceptances: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            inForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getRiskAssessmentHeatMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        matrix: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            revision: number;
+                            definition: {
+                                probability: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                impact: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                risk: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                    color: string;
+                                }[];
+                                grid: number[][];
+                            };
+                        };
+                        riskToleranceLevel: number | null;
+                        /** @description Counts of scenarios per [probability][impact] */
+                        inherent: number[][];
+                        /** @description Counts of scenarios per [probability][impact] */
+                        current: number[][];
+                        /** @description Counts of scenarios per [probability][impact] */
+                        residual: number[][];
+                        unrated: {
+                            inherent: number;
+                            current: number;
+                            residual: number;
+                        };
+                        flaggedCount: number;
+                        byLevel: {
+                            /** @description Counts of scenarios per current risk level index */
+                            current: number[];
+                            /** @description Counts of scenarios per residual risk level index */
+                            residual: number[];
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getRiskAssessmentTreatmentPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        matrix: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            revision: number;
+                            definition: {
+                                probability: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                impact: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                }[];
+                                risk: {
+                                    abbreviation: string;
+                                    name: string;
+                                    description?: string | null;
+                                    color: string;
+                                }[];
+                                grid: number[][];
+                            };
+                        };
+                        /** @description Planned applied controls, by ETA (none last) */
+                        controls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            status: "to_do" | "in_progress" | "on_hold" | "active" | "degraded" | "deprecated";
+                            eta: string | null;
+                            progress: number;
+                            owners: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            }[];
+                            /** @description The ETA has passed and the control is not active yet */
+                            overdue: boolean;
+                            scenarios: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string | null;
+                                name: string;
+                                currentLevel: number;
+                                residualLevel: number;
+                            }[];
+                        }[];
+                        /** @description Scenarios to mitigate that have no planned control */
+                        gaps: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            currentLevel: number;
+                            residualLevel: number;
+                            /** @enum {string} */
+                            treatment: "open" | "mitigate" | "accept" | "avoid" | "transfer";
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listRiskRegisterFilters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            query: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createRiskRegisterFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description The register’s URL search string, e.g. `treatment=mitigate&flagged=true` */
+                    query: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        query: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteRiskRegisterFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportRiskAssessmentXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, binary) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportRiskAssessmentPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (application/pdf, binary) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    importRiskRegister: {
+        parameters: {
+            query?: {
+                /** @description true: check the file and answer what would change (and every problem), without writing */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        riskAssessmentId: string;
+                        dryRun: boolean;
+                        create: number;
+                        update: number;
+                        unchanged: number;
+                        rows: {
+                            row: number;
+                            /** @enum {string} */
+                            action: "create" | "update" | "unchanged";
+                            scenarioId: string | null;
+                            refId: string | null;
+                            name: string;
+                            fields: string[];
+                        }[];
+                        errors: {
+                            /** @description Row number as the spreadsheet shows it (1 is the header) */
+                            row: number | null;
+                            /** @description The column header, e.g. inherent_probability */
+                            column: string | null;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listRiskAcceptances: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor` */
+                cursor?: string;
+                /** @description Searches the name, ref id, description and justification */
+                q?: string;
+                /** @description Sort field; prefix with - for descending. One of: name, refId, state, expiryDate, updatedAt */
+                sort?: "name" | "-name" | "refId" | "-refId" | "state" | "-state" | "expiryDate" | "-expiryDate" | "updatedAt" | "-updatedAt";
+                state?: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                /** @description This folder and every folder below it */
+                folderId?: string;
+                /** @description A member id, or `me` for the caller */
+                approverId?: string | "me";
+                /** @description Acceptances covering this scenario */
+                riskScenarioId?: string;
+                /** @description true: accepted and not expired; false: everything else */
+                inForce?: "true" | "false";
+                /** @description In force with an expiry date within N days from today */
+                expiringWithinDays?: number;
+                /** @description true: submitted and waiting for the caller’s decision */
+                awaitingMe?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            refId: string | null;
+                            name: string;
+                            description: string | null;
+                            justification: string | null;
+                            approver: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            } | null;
+                            /** @enum {string} */
+                            state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                            expiryDate: string | null;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            } | null;
+                            revokedAt: string | null;
+                            /** @description Accepted and not past its expiry date (today by the server clock, UTC) */
+                            inForce: boolean;
+                            /** @description Accepted but past its expiry date: its scenarios are flagged again */
+                            expired: boolean;
+                            /** @description Linked scenarios the caller may read */
+                            scenarioCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            abilities: {
+                                /** @description May edit fields and scenarios now (state created and risk_acceptance:update) */
+                                update: boolean;
+                                delete: boolean;
+                                /** @description The states the caller may move it to now */
+                                transitions: ("created" | "submitted" | "accepted" | "rejected" | "revoked")[];
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createRiskAcceptance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    folderId: string;
+                    refId?: string | null;
+                    name: string;
+                    description?: string | null;
+                    justification?: string | null;
+                    /** @description A member who may read risk acceptances in the folder */
+                    approverId?: string | null;
+                    /** @description The last day the acceptance is in force */
+                    expiryDate?: string | null;
+                    /** @description Scenarios covered (the caller must read each) */
+                    riskScenarioIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                        expiryDate: string | null;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        revokedAt: string | null;
+                        /** @description Accepted and not past its expiry date (today by the server clock, UTC) */
+                        inForce: boolean;
+                        /** @description Accepted but past its expiry date: its scenarios are flagged again */
+                        expired: boolean;
+                        /** @description Linked scenarios the caller may read */
+                        scenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and scenarios now (state created and risk_acceptance:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("created" | "submitted" | "accepted" | "rejected" | "revoked")[];
+                        };
+                        scenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            riskAssessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            currentLevel: number;
+                            treatment: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getRiskAcceptance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                        expiryDate: string | null;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        revokedAt: string | null;
+                        /** @description Accepted and not past its expiry date (today by the server clock, UTC) */
+                        inForce: boolean;
+                        /** @description Accepted but past its expiry date: its scenarios are flagged again */
+                        expired: boolean;
+                        /** @description Linked scenarios the caller may read */
+                        scenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and scenarios now (state created and risk_acceptance:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("created" | "submitted" | "accepted" | "rejected" | "revoked")[];
+                        };
+                        scenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            riskAssessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            currentLevel: number;
+                            treatment: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteRiskAcceptance: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateRiskAcceptance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /**
+                     * Format: uuid
+                     * @description Move to this folder (needs risk_acceptance:create there)
+                     */
+                    folderId?: string;
+                    refId?: string | null;
+                    name?: string;
+                    description?: string | null;
+                    justification?: string | null;
+                    /** @description A member who may read risk acceptances in the folder */
+                    approverId?: string | null;
+                    /** @description The last day the acceptance is in force */
+                    expiryDate?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                        expiryDate: string | null;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        revokedAt: string | null;
+                        /** @description Accepted and not past its expiry date (today by the server clock, UTC) */
+                        inForce: boolean;
+                        /** @description Accepted but past its expiry date: its scenarios are flagged again */
+                        expired: boolean;
+                        /** @description Linked scenarios the caller may read */
+                        scenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and scenarios now (state created and risk_acceptance:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("created" | "submitted" | "accepted" | "rejected" | "revoked")[];
+                        };
+                        scenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            riskAssessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            currentLevel: number;
+                            treatment: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    transitionRiskAcceptance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /** @enum {string} */
+                    to: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                    /** @description Kept in the audit trail with the transition */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                        expiryDate: string | null;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        revokedAt: string | null;
+                        /** @description Accepted and not past its expiry date (today by the server clock, UTC) */
+                        inForce: boolean;
+                        /** @description Accepted but past its expiry date: its scenarios are flagged again */
+                        expired: boolean;
+                        /** @description Linked scenarios the caller may read */
+                        scenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and scenarios now (state created and risk_acceptance:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("created" | "submitted" | "accepted" | "rejected" | "revoked")[];
+                        };
+                        scenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            riskAssessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            currentLevel: number;
+                            treatment: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setRiskAcceptanceScenarios: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    riskScenarioIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                        expiryDate: string | null;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        revokedAt: string | null;
+                        /** @description Accepted and not past its expiry date (today by the server clock, UTC) */
+                        inForce: boolean;
+                        /** @description Accepted but past its expiry date: its scenarios are flagged again */
+                        expired: boolean;
+                        /** @description Linked scenarios the caller may read */
+                        scenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and scenarios now (state created and risk_acceptance:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("created" | "submitted" | "accepted" | "rejected" | "revoked")[];
+                        };
+                        scenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            riskAssessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            currentLevel: number;
+                            treatment: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addRiskAcceptanceScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    riskScenarioId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                        expiryDate: string | null;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        revokedAt: string | null;
+                        /** @description Accepted and not past its expiry date (today by the server clock, UTC) */
+                        inForce: boolean;
+                        /** @description Accepted but past its expiry date: its scenarios are flagged again */
+                        expired: boolean;
+                        /** @description Linked scenarios the caller may read */
+                        scenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and scenarios now (state created and risk_acceptance:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("created" | "submitted" | "accepted" | "rejected" | "revoked")[];
+                        };
+                        scenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            riskAssessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            currentLevel: number;
+                            treatment: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeRiskAcceptanceScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                scenarioId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        state: "created" | "submitted" | "accepted" | "rejected" | "revoked";
+                        expiryDate: string | null;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        revokedAt: string | null;
+                        /** @description Accepted and not past its expiry date (today by the server clock, UTC) */
+                        inForce: boolean;
+                        /** @description Accepted but past its expiry date: its scenarios are flagged again */
+                        expired: boolean;
+                        /** @description Linked scenarios the caller may read */
+                        scenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and scenarios now (state created and risk_acceptance:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("created" | "submitted" | "accepted" | "rejected" | "revoked")[];
+                        };
+                        scenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            riskAssessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            currentLevel: number;
+                            treatment: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listSecurityExceptions: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor` */
+                cursor?: string;
+                /** @description Searches the name, ref id, description and justification */
+                q?: string;
+                /** @description Sort field; prefix with - for descending. One of: name, refId, state, expiryDate, updatedAt */
+                sort?: "name" | "-name" | "refId" | "-refId" | "state" | "-state" | "expiryDate" | "-expiryDate" | "updatedAt" | "-updatedAt";
+                state?: "draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired";
+                severity?: "info" | "low" | "medium" | "high" | "critical";
+                /** @description This folder and every folder below it */
+                folderId?: string;
+                /** @description A member id, or `me` */
+                ownerId?: string | "me";
+                /** @description A member id, or `me` */
+                approverId?: string | "me";
+                /** @description true: in review and waiting for the caller’s decision as named approver */
+                awaitingMe?: "true" | "false";
+                /** @description Exceptions linked to this requirement assessment */
+                requirementAssessmentId?: string;
+                /** @description Exceptions linked to this applied control */
+                appliedControlId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            refId: string | null;
+                            name: string;
+                            description: string | null;
+                            justification: string | null;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            } | null;
+                            approver: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            } | null;
+                            /** @enum {string} */
+                            severity: "info" | "low" | "medium" | "high" | "critical";
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired";
+                            expiryDate: string | null;
+                            decidedAt: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            } | null;
+                            /** @description Linked requirement assessments the caller may read */
+                            requirementAssessmentCount: number;
+                            /** @description Linked applied controls the caller may read */
+                            appliedControlCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            abilities: {
+                                /** @description May edit fields and links now (draft or expired, security_exception:update) */
+                                update: boolean;
+                                delete: boolean;
+                                /** @description The states the caller may move it to now */
+                                transitions: ("draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired")[];
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createSecurityException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    folderId: string;
+                    refId?: string | null;
+                    name: string;
+                    description?: string | null;
+                    justification?: string | null;
+                    /** @description A member who may read security exceptions in the folder */
+                    ownerId?: string | null;
+                    /** @description A member who may read security exceptions in the folder */
+                    approverId?: string | null;
+                    /** @enum {string} */
+                    severity?: "info" | "low" | "medium" | "high" | "critical";
+                    /** @description The last day the exception is valid */
+                    expiryDate?: string | null;
+                    requirementAssessmentIds?: string[];
+                    appliedControlIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        state: "draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired";
+                        expiryDate: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @description Linked requirement assessments the caller may read */
+                        requirementAssessmentCount: number;
+                        /** @description Linked applied controls the caller may read */
+                        appliedControlCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and links now (draft or expired, security_exception:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired")[];
+                        };
+                        requirementAssessments: {
+                            /** Format: uuid */
+                            id: string;
+                            assessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            requirement: {
+                                /** Format: uuid */
+                                id: string;
+                                urn: string;
+                                refId: string | null;
+                                name: string | null;
+                            };
+                            status: string;
+                            result: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getSecurityException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        state: "draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired";
+                        expiryDate: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @description Linked requirement assessments the caller may read */
+                        requirementAssessmentCount: number;
+                        /** @description Linked applied controls the caller may read */
+                        appliedControlCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and links now (draft or expired, security_exception:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired")[];
+                        };
+                        requirementAssessments: {
+                            /** Format: uuid */
+                            id: string;
+                            assessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            requirement: {
+                                /** Format: uuid */
+                                id: string;
+                                urn: string;
+                                refId: string | null;
+                                name: string | null;
+                            };
+                            status: string;
+                            result: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteSecurityException: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateSecurityException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /**
+                     * Format: uuid
+                     * @description Move to this folder (needs security_exception:create there)
+                     */
+                    folderId?: string;
+                    refId?: string | null;
+                    name?: string;
+                    description?: string | null;
+                    justification?: string | null;
+                    /** @description A member who may read security exceptions in the folder */
+                    ownerId?: string | null;
+                    /** @description A member who may read security exceptions in the folder */
+                    approverId?: string | null;
+                    /** @enum {string} */
+                    severity?: "info" | "low" | "medium" | "high" | "critical";
+                    /** @description The last day the exception is valid */
+                    expiryDate?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        state: "draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired";
+                        expiryDate: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @description Linked requirement assessments the caller may read */
+                        requirementAssessmentCount: number;
+                        /** @description Linked applied controls the caller may read */
+                        appliedControlCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and links now (draft or expired, security_exception:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired")[];
+                        };
+                        requirementAssessments: {
+                            /** Format: uuid */
+                            id: string;
+                            assessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            requirement: {
+                                /** Format: uuid */
+                                id: string;
+                                urn: string;
+                                refId: string | null;
+                                name: string | null;
+                            };
+                            status: string;
+                            result: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    transitionSecurityException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /** @enum {string} */
+                    to: "draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired";
+                    /** @description Kept in the audit trail with the transition */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        state: "draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired";
+                        expiryDate: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @description Linked requirement assessments the caller may read */
+                        requirementAssessmentCount: number;
+                        /** @description Linked applied controls the caller may read */
+                        appliedControlCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and links now (draft or expired, security_exception:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired")[];
+                        };
+                        requirementAssessments: {
+                            /** Format: uuid */
+                            id: string;
+                            assessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            requirement: {
+                                /** Format: uuid */
+                                id: string;
+                                urn: string;
+                                refId: string | null;
+                                name: string | null;
+                            };
+                            status: string;
+                            result: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setSecurityExceptionRequirementAssessmentLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requirementAssessmentIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        state: "draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired";
+                        expiryDate: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @description Linked requirement assessments the caller may read */
+                        requirementAssessmentCount: number;
+                        /** @description Linked applied controls the caller may read */
+                        appliedControlCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and links now (draft or expired, security_exception:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired")[];
+                        };
+                        requirementAssessments: {
+                            /** Format: uuid */
+                            id: string;
+                            assessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            requirement: {
+                                /** Format: uuid */
+                                id: string;
+                                urn: string;
+                                refId: string | null;
+                                name: string | null;
+                            };
+                            status: string;
+                            result: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addSecurityExceptionRequirementAssessmentLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    requirementAssessmentId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        state: "draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired";
+                        expiryDate: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @description Linked requirement assessments the caller may read */
+                        requirementAssessmentCount: number;
+                        /** @description Linked applied controls the caller may read */
+                        appliedControlCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and links now (draft or expired, security_exception:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired")[];
+                        };
+                        requirementAssessments: {
+                            /** Format: uuid */
+                            id: string;
+                            assessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            requirement: {
+                                /** Format: uuid */
+                                id: string;
+                                urn: string;
+                                refId: string | null;
+                                name: string | null;
+                            };
+                            status: string;
+                            result: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeSecurityExceptionRequirementAssessmentLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        state: "draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired";
+                        expiryDate: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @description Linked requirement assessments the caller may read */
+                        requirementAssessmentCount: number;
+                        /** @description Linked applied controls the caller may read */
+                        appliedControlCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and links now (draft or expired, security_exception:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired")[];
+                        };
+                        requirementAssessments: {
+                            /** Format: uuid */
+                            id: string;
+                            assessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            requirement: {
+                                /** Format: uuid */
+                                id: string;
+                                urn: string;
+                                refId: string | null;
+                                name: string | null;
+                            };
+                            status: string;
+                            result: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setSecurityExceptionAppliedControlLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    appliedControlIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        state: "draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired";
+                        expiryDate: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @description Linked requirement assessments the caller may read */
+                        requirementAssessmentCount: number;
+                        /** @description Linked applied controls the caller may read */
+                        appliedControlCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and links now (draft or expired, security_exception:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired")[];
+                        };
+                        requirementAssessments: {
+                            /** Format: uuid */
+                            id: string;
+                            assessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            requirement: {
+                                /** Format: uuid */
+                                id: string;
+                                urn: string;
+                                refId: string | null;
+                                name: string | null;
+                            };
+                            status: string;
+                            result: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addSecurityExceptionAppliedControlLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    appliedControlId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        state: "draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired";
+                        expiryDate: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @description Linked requirement assessments the caller may read */
+                        requirementAssessmentCount: number;
+                        /** @description Linked applied controls the caller may read */
+                        appliedControlCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and links now (draft or expired, security_exception:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired")[];
+                        };
+                        requirementAssessments: {
+                            /** Format: uuid */
+                            id: string;
+                            assessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            requirement: {
+                                /** Format: uuid */
+                                id: string;
+                                urn: string;
+                                refId: string | null;
+                                name: string | null;
+                            };
+                            status: string;
+                            result: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeSecurityExceptionAppliedControlLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        justification: string | null;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        approver: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        state: "draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired";
+                        expiryDate: string | null;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @description Linked requirement assessments the caller may read */
+                        requirementAssessmentCount: number;
+                        /** @description Linked applied controls the caller may read */
+                        appliedControlCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            /** @description May edit fields and links now (draft or expired, security_exception:update) */
+                            update: boolean;
+                            delete: boolean;
+                            /** @description The states the caller may move it to now */
+                            transitions: ("draft" | "in_review" | "approved" | "rejected" | "resolved" | "expired")[];
+                        };
+                        requirementAssessments: {
+                            /** Format: uuid */
+                            id: string;
+                            assessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            requirement: {
+                                /** Format: uuid */
+                                id: string;
+                                urn: string;
+                                refId: string | null;
+                                name: string | null;
+                            };
+                            status: string;
+                            result: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listFindings: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor` */
+                cursor?: string;
+                /** @description Searches the title, ref id, external reference and description */
+                q?: string;
+                /** @description Sort field; prefix with - for descending. One of: severity, dueDate, identifiedAt, title, updatedAt */
+                sort?: "severity" | "-severity" | "dueDate" | "-dueDate" | "identifiedAt" | "-identifiedAt" | "title" | "-title" | "updatedAt" | "-updatedAt";
+                severity?: "info" | "low" | "medium" | "high" | "critical";
+                status?: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                /** @description true: not mitigated, closed or dismissed; false: one of those */
+                open?: "true" | "false";
+                overdue?: "true" | "false";
+                /** @description This folder and every folder below it */
+                folderId?: string;
+                ownerId?: string;
+                findingsAssessmentId?: string;
+                assetId?: string;
+                appliedControlId?: string;
+                riskScenarioId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            refId: string | null;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            severity: "info" | "low" | "medium" | "high" | "critical";
+                            /** @enum {string} */
+                            status: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            } | null;
+                            findingsAssessment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            identifiedAt: string;
+                            dueDate: string | null;
+                            closedAt: string | null;
+                            /** @description Due date before today and status not mitigated, closed or dismissed */
+                            overdue: boolean;
+                            source: string;
+                            externalRef: string | null;
+                            assetCount: number;
+                            appliedControlCount: number;
+                            riskScenarioCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            abilities: {
+                                update: boolean;
+                                delete: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Required unless findingsAssessmentId is given; then defaults to the assessment's folder
+                     */
+                    folderId?: string;
+                    refId?: string | null;
+                    title: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    severity: "info" | "low" | "medium" | "high" | "critical";
+                    /** @enum {string} */
+                    status?: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                    /** @description A member of the organisation */
+                    ownerId?: string | null;
+                    findingsAssessmentId?: string | null;
+                    /** @description Defaults to now */
+                    identifiedAt?: unknown;
+                    /** @description Omitted: computed from the SLA of the severity. null: no due date */
+                    dueDate?: string | null;
+                    externalRef?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        findingsAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        identifiedAt: string;
+                        dueDate: string | null;
+                        closedAt: string | null;
+                        /** @description Due date before today and status not mitigated, closed or dismissed */
+                        overdue: boolean;
+                        source: string;
+                        externalRef: string | null;
+                        assetCount: number;
+                        appliedControlCount: number;
+                        riskScenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        riskScenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        findingsAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        identifiedAt: string;
+                        dueDate: string | null;
+                        closedAt: string | null;
+                        /** @description Due date before today and status not mitigated, closed or dismissed */
+                        overdue: boolean;
+                        source: string;
+                        externalRef: string | null;
+                        assetCount: number;
+                        appliedControlCount: number;
+                        riskScenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        riskScenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteFinding: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /**
+                     * Format: uuid
+                     * @description Move to this folder (needs finding:create there)
+                     */
+                    folderId?: string;
+                    refId?: string | null;
+                    title?: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    severity?: "info" | "low" | "medium" | "high" | "critical";
+                    /** @enum {string} */
+                    status?: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                    /** @description A member of the organisation */
+                    ownerId?: string | null;
+                    findingsAssessmentId?: string | null;
+                    /** @description Defaults to now */
+                    identifiedAt?: unknown;
+                    /** @description Omitted: computed from the SLA of the severity. null: no due date */
+                    dueDate?: string | null;
+                    externalRef?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        findingsAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        identifiedAt: string;
+                        dueDate: string | null;
+                        closedAt: string | null;
+                        /** @description Due date before today and status not mitigated, closed or dismissed */
+                        overdue: boolean;
+                        source: string;
+                        externalRef: string | null;
+                        assetCount: number;
+                        appliedControlCount: number;
+                        riskScenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        riskScenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setFindingAssetLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assetIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        findingsAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        identifiedAt: string;
+                        dueDate: string | null;
+                        closedAt: string | null;
+                        /** @description Due date before today and status not mitigated, closed or dismissed */
+                        overdue: boolean;
+                        source: string;
+                        externalRef: string | null;
+                        assetCount: number;
+                        appliedControlCount: number;
+                        riskScenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        riskScenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addFindingAssetLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    assetId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        findingsAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        identifiedAt: string;
+                        dueDate: string | null;
+                        closedAt: string | null;
+                        /** @description Due date before today and status not mitigated, closed or dismissed */
+                        overdue: boolean;
+                        source: string;
+                        externalRef: string | null;
+                        assetCount: number;
+                        appliedControlCount: number;
+                        riskScenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        riskScenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeFindingAssetLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        findingsAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        identifiedAt: string;
+                        dueDate: string | null;
+                        closedAt: string | null;
+                        /** @description Due date before today and status not mitigated, closed or dismissed */
+                        overdue: boolean;
+                        source: string;
+                        externalRef: string | null;
+                        assetCount: number;
+                        appliedControlCount: number;
+                        riskScenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        riskScenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setFindingAppliedControlLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    appliedControlIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        findingsAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        identifiedAt: string;
+                        dueDate: string | null;
+                        closedAt: string | null;
+                        /** @description Due date before today and status not mitigated, closed or dismissed */
+                        overdue: boolean;
+                        source: string;
+                        externalRef: string | null;
+                        assetCount: number;
+                        appliedControlCount: number;
+                        riskScenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        riskScenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addFindingAppliedControlLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    appliedControlId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        findingsAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        identifiedAt: string;
+                        dueDate: string | null;
+                        closedAt: string | null;
+                        /** @description Due date before today and status not mitigated, closed or dismissed */
+                        overdue: boolean;
+                        source: string;
+                        externalRef: string | null;
+                        assetCount: number;
+                        appliedControlCount: number;
+                        riskScenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        riskScenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeFindingAppliedControlLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        findingsAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        identifiedAt: string;
+                        dueDate: string | null;
+                        closedAt: string | null;
+                        /** @description Due date before today and status not mitigated, closed or dismissed */
+                        overdue: boolean;
+                        source: string;
+                        externalRef: string | null;
+                        assetCount: number;
+                        appliedControlCount: number;
+                        riskScenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        riskScenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setFindingRiskScenarioLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    riskScenarioIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        findingsAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        identifiedAt: string;
+                        dueDate: string | null;
+                        closedAt: string | null;
+                        /** @description Due date before today and status not mitigated, closed or dismissed */
+                        overdue: boolean;
+                        source: string;
+                        externalRef: string | null;
+                        assetCount: number;
+                        appliedControlCount: number;
+                        riskScenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        riskScenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addFindingRiskScenarioLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    riskScenarioId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        findingsAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        identifiedAt: string;
+                        dueDate: string | null;
+                        closedAt: string | null;
+                        /** @description Due date before today and status not mitigated, closed or dismissed */
+                        overdue: boolean;
+                        source: string;
+                        externalRef: string | null;
+                        assetCount: number;
+                        appliedControlCount: number;
+                        riskScenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        riskScenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeFindingRiskScenarioLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "identified" | "confirmed" | "in_progress" | "mitigated" | "closed" | "dismissed";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        findingsAssessment: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        identifiedAt: string;
+                        dueDate: string | null;
+                        closedAt: string | null;
+                        /** @description Due date before today and status not mitigated, closed or dismissed */
+                        overdue: boolean;
+                        source: string;
+                        externalRef: string | null;
+                        assetCount: number;
+                        appliedControlCount: number;
+                        riskScenarioCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                        appliedControls: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                            status: string;
+                        }[];
+                        riskScenarios: {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listFindingsAssessments: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s `nextCursor` */
+                cursor?: string;
+                /** @description Searches the name, ref id and description */
+                q?: string;
+                /** @description Sort field; prefix with - for descending. One of: name, refId, status, updatedAt */
+                sort?: "name" | "-name" | "refId" | "-refId" | "status" | "-status" | "updatedAt" | "-updatedAt";
+                category?: "audit" | "pentest" | "scan" | "self_identified" | "other";
+                status?: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                /** @description This folder and every folder below it */
+                folderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            folderId: string;
+                            refId: string | null;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            category: "audit" | "pentest" | "scan" | "self_identified" | "other";
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            } | null;
+                            /** @description Findings of the assessment the caller may read */
+                            findingCount: number;
+                            bySeverity: {
+                                info: number;
+                                low: number;
+                                medium: number;
+                                high: number;
+                                critical: number;
+                            };
+                            byStatus: {
+                                identified: number;
+                                confirmed: number;
+                                in_progress: number;
+                                mitigated: number;
+                                closed: number;
+                                dismissed: number;
+                            };
+                            openCount: number;
+                            overdueCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            abilities: {
+                                update: boolean;
+                                delete: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createFindingsAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    folderId: string;
+                    refId?: string | null;
+                    name: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    category?: "audit" | "pentest" | "scan" | "self_identified" | "other";
+                    /** @enum {string} */
+                    status?: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                    /** @description A member of the organisation */
+                    ownerId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        category: "audit" | "pentest" | "scan" | "self_identified" | "other";
+                        /** @enum {string} */
+                        status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @description Findings of the assessment the caller may read */
+                        findingCount: number;
+                        bySeverity: {
+                            info: number;
+                            low: number;
+                            medium: number;
+                            high: number;
+                            critical: number;
+                        };
+                        byStatus: {
+                            identified: number;
+                            confirmed: number;
+                            in_progress: number;
+                            mitigated: number;
+                            closed: number;
+                            dismissed: number;
+                        };
+                        openCount: number;
+                        overdueCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getFindingsAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        category: "audit" | "pentest" | "scan" | "self_identified" | "other";
+                        /** @enum {string} */
+                        status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @description Findings of the assessment the caller may read */
+                        findingCount: number;
+                        bySeverity: {
+                            info: number;
+                            low: number;
+                            medium: number;
+                            high: number;
+                            critical: number;
+                        };
+                        byStatus: {
+                            identified: number;
+                            confirmed: number;
+                            in_progress: number;
+                            mitigated: number;
+                            closed: number;
+                            dismissed: number;
+                        };
+                        openCount: number;
+                        overdueCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteFindingsAssessment: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateFindingsAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    /**
+                     * Format: uuid
+                     * @description Move to this folder (needs finding:create there)
+                     */
+                    folderId?: string;
+                    refId?: string | null;
+                    name?: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    category?: "audit" | "pentest" | "scan" | "self_identified" | "other";
+                    /** @enum {string} */
+                    status?: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                    /** @description A member of the organisation */
+                    ownerId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        folderId: string;
+                        refId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        category: "audit" | "pentest" | "scan" | "self_identified" | "other";
+                        /** @enum {string} */
+                        status: "planned" | "in_progress" | "in_review" | "done" | "deprecated";
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                        } | null;
+                        /** @description Findings of the assessment the caller may read */
+                        findingCount: number;
+                        bySeverity: {
+                            info: number;
+                            low: number;
+                            medium: number;
+                            high: number;
+                            critical: number;
+                        };
+                        byStatus: {
+                            identified: number;
+                            confirmed: number;
+                            in_progress: number;
+                            mitigated: number;
+                            closed: number;
+                            dismissed: number;
+                        };
+                        openCount: number;
+                        overdueCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                            delete: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getFindingSlas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: {
+                            /** @description Days to fix (1–3650); null: no due date */
+                            critical: number | null;
+                            /** @description Days to fix (1–3650); null: no due date */
+                            high: number | null;
+                            /** @description Days to fix (1–3650); null: no due date */
+                            medium: number | null;
+                            /** @description Days to fix (1–3650); null: no due date */
+                            low: number | null;
+                            /** @description Days to fix (1–3650); null: no due date */
+                            info: number | null;
+                        };
+                        /** @description True until the organisation saves its own */
+                        isDefault: boolean;
+                        /** @description 0 while the defaults apply */
+                        version: number;
+                        abilities: {
+                            update: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error, as RFC 9457 problem+json (401, 403, 404, 409, 400 with the invalid fields, …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found` */
+                        code: string;
+                        /** @description Quote it when reporting a problem; it is in the server log */
+                        requestId: string;
+                        /** @description Which fields were wrong and why (validation errors only) */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateFindingSlas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 0 for the first save over the defaults */
+                    version?: number;
+                    days: {
+                        /** @description Days to fix (1–3650); null: no due date */
+                        critical: number | null;
+                        /** @description Days to fix (1–3650); null: no due date */
+                        high: number | null;
+                        /** @description Days to fix (1–3650); null: no due date */
+                        medium: number | null;
+                        /** @description Days to fix (1–3650); null: no due date */
+                        low: number | null;
+                        /** @description Days to fix (1–3650); null: no due date */
+                        info: number | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: {
+                            /** @description Days to fix (1–3650); null: no due date */
+                            critical: number | null;
+                            /** @description Days to fix (1–3650); null: no due date */
+                            high: number | null;
+                            /** @description Days to fix (1–3650); null: no due date */
+                            medium: number | null;
+                            /** @description Days to fix (1–3650); null: no due date */
+                            low: number | null;
+                            /** @description Days to fix (1–3650); null: no due date */
+                            info: number | null;
+                        };
+                        /** @description True until the organisation saves its own */
+                        isDefault: boolean;
+                        /** @description 0 while the defaults apply */
+                        version: number;
+                        abilities: {
+                            update: boolean;
                         };
                     };
                 };

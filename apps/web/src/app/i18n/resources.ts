@@ -18,6 +18,7 @@ import * as outboxI18n from '../../features/outbox/i18n';
 import * as profileI18n from '../../features/profile/i18n';
 import * as riskAcceptancesI18n from '../../features/risk-acceptances/i18n';
 import * as riskAssessmentsI18n from '../../features/risk-assessments/i18n';
+import * as riskExportsI18n from '../../features/risk-exports/i18n';
 import * as riskMatricesI18n from '../../features/risk-matrices/i18n';
 import * as riskRegisterI18n from '../../features/risk-register/i18n';
 import * as securityExceptionsI18n from '../../features/security-exceptions/i18n';
@@ -51,6 +52,7 @@ const namespaces = {
   riskMatrices: riskMatricesI18n,
   riskAssessments: riskAssessmentsI18n,
   riskRegister: riskRegisterI18n,
+  riskExports: riskExportsI18n,
   riskAcceptances: riskAcceptancesI18n,
   securityExceptions: securityExceptionsI18n,
   findings: findingsI18n,

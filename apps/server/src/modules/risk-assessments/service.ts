@@ -1,0 +1,249 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../../platform/audit/record.js';
+import type { Access } from '../../platform/auth/access.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Database, DbOrTx } from '../../platform/db/client.js';
+import { conflict, invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
+import { folderById, membersAmong } from '../controls/scope.js';
+import { acceptedCoverCount, utcDate } from './acceptance-lookups.js';
+import { usableMatrix } from './catalog-lookups.js';
+import type { CreateAssessmentInput, RiskAssessmentDto, UpdateAssessmentInput } from './contracts.js';
+import { toAssessmentSummary } from './presenter.js';
+import * as q from './queries.js';
+import { checkTolerance } from './rating.js';
+import { isLocked, requireStatusChange, riskConflict } from './status.js';
+import { riskAssessments, riskScenarios } from './tables.js';
+
+type ListParams = Omit<
+  Parameters<typeof q.listAssessments>[1],
+  'organizationId' | 'visible' | 'sort' | 'descending'
+> & {
+  sort: string;
+};
+
+export async function checkMembers(db: DbOrTx, organizationId: string, ids: string[] | undefined, field: string) {
+  if (!ids) return undefined;
+  const unique = [...new Set(ids)];
+  const members = await membersAmong(db, organizationId, unique);
+  const strangers = unique.filter((id) => !members.has(id));
+  if (strangers.length > 0) throw invalid(field, `Not members of the organisation: ${strangers.join(', ')}`);
+  return unique;
+}
+
+/** An assessment the caller may read, or 404 (another organisation's, or outside the caller's folders). */
+export async function loadReadableAssessment(db: DbOrTx, access: Access, id: string) {
+  const found = await q.findAssessment(db, access.organizationId, id);
+  if (!found || !access.can('risk_assessment:read', found.folderPath)) throw notFound('Risk assessment');
+  return found;
+}
+
+export async function matrixOrNotFound(db: DbOrTx, organizationId: string, id: string) {
+  const matrix = await usableMatrix(db, organizationId, id);
+  if (!matrix) throw notFound('Risk matrix');
+  return matrix;
+}
+
+export const auditableAssessment = (row: q.AssessmentRow) => {
+  const { id: _id, organizationId: _o, createdAt: _c, updatedAt: _u, version: _v, ...fields } = row;
+  return fields;
+};
+
+export function createRiskAssessmentService(deps: { db: Database; clock: Clock }) {
+  const { db, clock } = deps;
+
+  async function detail(tx: DbOrTx, access: Access, id: string): Promise<RiskAssessmentDto> {
+    const found = await loadReadableAssessment(tx, access, id);
+    const matrix = await usableMatrix(tx, access.organizationId, found.row.riskMatrixId);
+    if (!matrix) throw notFound('Risk matrix');
+    const people = await q.peopleOf(tx, id);
+    const counts = await q.assessmentFigures(tx, id, utcDate(clock.now()));
+    const person = ({ id, displayName, email }: { id: string; displayName: string; email: string }) => ({
+      id,
+      displayName,
+      email,
+    });
+    return {
+      ...toAssessmentSummary(found, counts.scenarios, access),
+      riskMatrix: {
+        id: matrix.id,
+        name: matrix.name,
+        revision: matrix.revision,
+        urn: matrix.urn,
+        refId: matrix.refId,
+        definition: matrix.definition,
+      },
+      authors: people.filter((p) => p.role === 'author').map(person),
+      reviewers: people.filter((p) => p.role === 'reviewer').map(person),
+      counts,
+    };
+  }
+
+  async function targetFolder(tx: DbOrTx, access: Access, folderId: string) {
+    const folder = await folderById(tx, access.organizationId, folderId);
+    if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+    access.require('risk_assessment:create', folder.path, 'folder:read', 'Folder');
+    return folder;
+  }
+
+  return {
+    detail: (access: Access, id: string) => detail(db, access, id),
+
+    async list(access: Access, params: ListParams) {
+      const { key, descending } = parseSort<q.AssessmentSort>(params.sort);
+      const rows = await q.listAssessments(db, {
+        ...params,
+        organizationId: access.organizationId,
+        visible: access.visibleFolderIds('risk_assessment:read'),
+        sort: key,
+        descending,
+      });
+      const items = rows.slice(0, params.limit);
+      const counts = await q.scenarioCounts(
+        db,
+        items.map((r) => r.row.id),
+      );
+      const last = items[items.length - 1];
+      return {
+        items: items.map((r) => toAssessmentSummary(r, counts.get(r.row.id) ?? 0, access)),
+        nextCursor: rows.length > params.limit && last ? encodeCursor({ v: last.sortCursor, id: last.row.id }) : null,
+      };
+    },
+
+    async create(access: Access, audit: AuditContext, input: CreateAssessmentInput) {
+      return db.transaction(async (tx) => {
+        const folder = await targetFolder(tx, access, input.folderId);
+        const matrix = await matrixOrNotFound(tx, access.organizationId, input.riskMatrixId);
+        checkTolerance(matrix.definition, input.riskToleranceLevel, 'body.riskToleranceLevel');
+        const authorIds = await checkMembers(tx, access.organizationId, input.authorIds, 'body.authorIds');
+        const reviewerIds = await checkMembers(tx, access.organizationId, input.reviewerIds, 'body.reviewerIds');
+        if (input.status === 'done')
+          requireStatusChange(access, { status: 'planned', folderPath: folder.path }, 'done');
+        const { authorIds: _a, reviewerIds: _r, ...fields } = input;
+        const [row] = await tx
+          .insert(riskAssessments)
+          .values({ ...fields, organizationId: access.organizationId, folderId: folder.id })
+          .returning();
+        if (!row) throw new Error('insert returned no row');
+        if (authorIds) await q.replacePeople(tx, row.id, 'author', authorIds);
+        if (reviewerIds) await q.replacePeople(tx, row.id, 'reviewer', reviewerIds);
+        await recordAudit(tx, audit, {
+          organizationId: access.organizationId,
+          folderId: row.folderId,
+          action: 'risk_assessment.created',
+          objectType: 'risk_assessment',
+          objectId: row.id,
+          changes: createdFields({ ...auditableAssessment(row), authorIds, reviewerIds }),
+        });
+        return detail(tx, access, row.id);
+      });
+    },
+
+    async update(access: Access, audit: AuditContext, id: string, version: number, input: UpdateAssessmentInput) {
+      return db.transaction(async (tx) => {
+        const before = await loadReadableAssessment(tx, access, id);
+        const { row } = before;
+        access.require('risk_assessment:update', before.folderPath, 'risk_assessment:read', 'Risk assessment');
+        if (input.status !== undefined)
+          requireStatusChange(access, { status: row.status, folderPath: before.folderPath }, input.status);
+        const moving = input.folderId !== undefined && input.folderId !== row.folderId;
+        if (moving && input.folderId) await targetFolder(tx, access, input.folderId);
+        const matrixChange = input.riskMatrixId !== undefined && input.riskMatrixId !== row.riskMatrixId;
+        const matrix = await matrixOrNotFound(tx, access.organizationId, input.riskMatrixId ?? row.riskMatrixId);
+        if (matrixChange) {
+          if (isLocked(row.status)) throw conflict('A locked risk assessment keeps its matrix');
+          if (await q.hasRatedScenario(tx, id)) {
+            throw riskConflict(
+              'matrix_change_needs_rerating',
+              'Scenarios of this assessment are rated on its matrix: move it with a re-rating ' +
+                '(POST /risk-assessments/{id}/re-rate), which maps every rating onto the new matrix',
+            );
+          }
+        }
+        const tolerance = input.riskToleranceLevel === undefined ? row.riskToleranceLevel : input.riskToleranceLevel;
+        checkTolerance(matrix.definition, tolerance, 'body.riskToleranceLevel');
+        const authorIds = await checkMembers(tx, access.organizationId, input.authorIds, 'body.authorIds');
+        const reviewerIds = await checkMembers(tx, access.organizationId, input.reviewerIds, 'body.reviewerIds');
+        const { authorIds: _a, reviewerIds: _r, ...fields } = input;
+        const [after] = await tx
+          .update(riskAssessments)
+          .set({ ...fields, version: sql`${riskAssessments.version} + 1`, updatedAt: sql`now()` })
+          .where(and(eq(riskAssessments.id, id), eq(riskAssessments.version, version)))
+          .returning();
+        if (!after) throw versionConflict();
+        // Scenarios repeat their assessment's folder for scoping in SQL: they move with it, in this transaction.
+        if (moving)
+          await tx
+            .update(riskScenarios)
+            .set({ folderId: after.folderId })
+            .where(eq(riskScenarios.riskAssessmentId, id));
+        const changes: Record<string, unknown> = diffFields(auditableAssessment(row), auditableAssessment(after));
+        const people = await q.peopleOf(tx, id);
+        for (const [role, ids, key] of [
+          ['author', authorIds, 'authorIds'],
+          ['reviewer', reviewerIds, 'reviewerIds'],
+        ] as const) {
+          if (!ids) continue;
+          const previous = people
+            .filter((p) => p.role === role)
+            .map((p) => p.id)
+            .sort();
+          await q.replacePeople(tx, id, role, ids);
+          const next = [...ids].sort();
+          if (JSON.stringify(previous) !== JSON.stringify(next)) changes[key] = { before: previous, after: next };
+        }
+        const statusChanged = after.status !== row.status;
+        const action = moving
+          ? 'risk_assessment.moved'
+          : statusChanged && isLocked(after.status) && !isLocked(row.status)
+            ? 'risk_assessment.locked'
+            : statusChanged && isLocked(row.status) && !isLocked(after.status)
+              ? 'risk_assessment.reopened'
+              : 'risk_assessment.updated';
+        await recordAudit(tx, audit, {
+          organizationId: access.organizationId,
+          folderId: after.folderId,
+          action,
+          objectType: 'risk_assessment',
+          objectId: id,
+          changes,
+        });
+        return detail(tx, access, id);
+      });
+    },
+
+    async remove(access: Access, audit: AuditContext, id: string, version: number) {
+      await db.transaction(async (tx) => {
+        const found = await loadReadableAssessment(tx, access, id);
+        access.require('risk_assessment:delete', found.folderPath, 'risk_assessment:read', 'Risk assessment');
+        const accepted = await acceptedCoverCount(tx, { riskAssessmentId: id });
+        if (accepted > 0) {
+          throw conflict(
+            `${accepted} accepted risk acceptance${accepted === 1 ? ' covers' : 's cover'} scenarios of this ` +
+              'assessment; revoke or withdraw them first so the accepted record does not vanish silently',
+          );
+        }
+        const scenarios = await q.scenarioCounts(tx, [id]);
+        const deleted = await tx
+          .delete(riskAssessments)
+          .where(and(eq(riskAssessments.id, id), eq(riskAssessments.version, version)))
+          .returning({ id: riskAssessments.id });
+        if (deleted.length === 0) throw versionConflict();
+        await recordAudit(tx, audit, {
+          organizationId: access.organizationId,
+          folderId: found.row.folderId,
+          action: 'risk_assessment.deleted',
+          objectType: 'risk_assessment',
+          objectId: id,
+          changes: {
+            name: { before: found.row.name },
+            refId: { before: found.row.refId },
+            scenarioCount: { before: scenarios.get(id) ?? 0 },
+          },
+        });
+      });
+    },
+  };
+}
+
+export type RiskAssessmentService = ReturnType<typeof createRiskAssessmentService>;

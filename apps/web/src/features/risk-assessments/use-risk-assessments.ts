@@ -1,0 +1,220 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../app/api/client';
+import type { paths } from '../../app/api/schema';
+import { usePaged } from '../../app/api/use-paged';
+
+type Json<T> = T extends { content: { 'application/json': infer J } } ? J : never;
+export type RiskAssessment = Json<paths['/api/v1/risk-assessments/{id}']['get']['responses'][200]>;
+export type RiskAssessmentSummary = Json<paths['/api/v1/risk-assessments']['get']['responses'][200]>['items'][number];
+export type RiskScenario = Json<paths['/api/v1/risk-scenarios/{id}']['get']['responses'][200]>;
+export type RiskScenarioSummary = Json<paths['/api/v1/risk-scenarios']['get']['responses'][200]>['items'][number];
+export type MatrixDefinition = RiskAssessment['riskMatrix']['definition'];
+export type CreateAssessmentBody = NonNullable<
+  paths['/api/v1/risk-assessments']['post']['requestBody']
+>['content']['application/json'];
+export type UpdateAssessmentBody = NonNullable<
+  paths['/api/v1/risk-assessments/{id}']['patch']['requestBody']
+>['content']['application/json'];
+export type RerateBody = NonNullable<
+  paths['/api/v1/risk-assessments/{id}/re-rate']['post']['requestBody']
+>['content']['application/json'];
+export type CreateScenarioBody = NonNullable<
+  paths['/api/v1/risk-scenarios']['post']['requestBody']
+>['content']['application/json'];
+export type UpdateScenarioBody = NonNullable<
+  paths['/api/v1/risk-scenarios/{id}']['patch']['requestBody']
+>['content']['application/json'];
+type AssessmentQuery = NonNullable<paths['/api/v1/risk-assessments']['get']['parameters']['query']>;
+export type AssessmentFilters = Pick<AssessmentQuery, 'q' | 'status'>;
+
+export const assessmentStatuses = ['planned', 'in_progress', 'in_review', 'done', 'deprecated'] as const;
+export const treatments = ['open', 'mitigate', 'accept', 'avoid', 'transfer'] as const;
+export const knowledgeLevels = ['low', 'medium', 'high'] as const;
+export const ratingKinds = ['inherent', 'current', 'residual'] as const;
+export type RatingKind = (typeof ratingKinds)[number];
+
+export const statusColor: Record<RiskAssessment['status'], string> = {
+  planned: '#495057',
+  in_progress: '#1864ab',
+  in_review: '#7a5600',
+  done: '#1f6b2f',
+  deprecated: '#343a40',
+};
+
+export function useRiskAssessments(filters: AssessmentFilters) {
+  return usePaged(['risk-assessments', 'list', filters], (cursor) =>
+    unwrap(api.GET('/api/v1/risk-assessments', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
+  );
+}
+
+export function useRiskAssessment(id: string) {
+  return useQuery({
+    queryKey: ['risk-assessments', id],
+    queryFn: () => unwrap(api.GET('/api/v1/risk-assessments/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** Writes answer the assessment as GET does: cache it, refresh lists and the scenarios it holds. */
+function useAssessmentMutation<V>(fn: (variables: V) => Promise<RiskAssessment | undefined>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async (assessment) => {
+      if (assessment) queryClient.setQueryData(['risk-assessments', assessment.id], assessment);
+      await queryClient.invalidateQueries({ queryKey: ['risk-assessments', 'list'] });
+      await queryClient.invalidateQueries({ queryKey: ['risk-scenarios'] });
+    },
+  });
+}
+
+export const useCreateAssessment = () =>
+  useAssessmentMutation((body: CreateAssessmentBody) => unwrap(api.POST('/api/v1/risk-assessments', { body })));
+
+export const useUpdateAssessment = () =>
+  useAssessmentMutation(({ id, ...body }: UpdateAssessmentBody & { id: string }) =>
+    unwrap(api.PATCH('/api/v1/risk-assessments/{id}', { params: { path: { id } }, body })),
+  );
+
+export const useRerate = () =>
+  useAssessmentMutation(({ id, ...body }: RerateBody & { id: string }) =>
+    unwrap(api.POST('/api/v1/risk-assessments/{id}/re-rate', { params: { path: { id } }, body })),
+  );
+
+export function useDeleteAssessment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      unwrap(api.DELETE('/api/v1/risk-assessments/{id}', { params: { path: { id }, query: { version } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['risk-assessments', 'list'] }),
+  });
+}
+
+/** Every matrix the organisation may rate on (built-in and its own, latest revisions and older ones). */
+export function useMatrixOptions(allRevisions = false) {
+  return useQuery({
+    queryKey: ['risk-matrices', 'options', allRevisions],
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.GET('/api/v1/risk-matrices', {
+            params: { query: { limit: 200, ...(allRevisions ? { allRevisions: 'true' as const } : {}) } },
+          }),
+        )
+      ).items,
+    staleTime: 60_000,
+  });
+}
+
+export function useAssessmentScenarios(riskAssessmentId: string) {
+  return usePaged(['risk-scenarios', 'list', { riskAssessmentId }], (cursor) =>
+    unwrap(
+      api.GET('/api/v1/risk-scenarios', {
+        params: { query: { riskAssessmentId, limit: 100, ...(cursor ? { cursor } : {}) } },
+      }),
+    ),
+  );
+}
+
+export function useScenario(id: string) {
+  return useQuery({
+    queryKey: ['risk-scenarios', id],
+    queryFn: () => unwrap(api.GET('/api/v1/risk-scenarios/{id}', { params: { path: { id } } })),
+  });
+}
+
+function useScenarioMutation<V>(fn: (variables: V) => Promise<RiskScenario | undefined>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async (scenario) => {
+      if (scenario) queryClient.setQueryData(['risk-scenarios', scenario.id], scenario);
+      await queryClient.invalidateQueries({ queryKey: ['risk-scenarios', 'list'] });
+      await queryClient.invalidateQueries({ queryKey: ['audit-events'] });
+      if (scenario) await queryClient.invalidateQueries({ queryKey: ['risk-assessments', scenario.riskAssessment.id] });
+    },
+  });
+}
+
+export const useCreateScenario = () =>
+  useScenarioMutation((body: CreateScenarioBody) => unwrap(api.POST('/api/v1/risk-scenarios', { body })));
+
+export const useUpdateScenario = () =>
+  useScenarioMutation(({ id, ...body }: UpdateScenarioBody & { id: string }) =>
+    unwrap(api.PATCH('/api/v1/risk-scenarios/{id}', { params: { path: { id } }, body })),
+  );
+
+export function useDeleteScenario() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      unwrap(api.DELETE('/api/v1/risk-scenarios/{id}', { params: { path: { id }, query: { version } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['risk-scenarios', 'list'] }),
+  });
+}
+
+export type LinkKind = 'threats' | 'assets' | 'existing-controls' | 'planned-controls';
+
+/** Adds or removes one link; the answer is the scenario as GET gives it. */
+export const useScenarioLink = () =>
+  useScenarioMutation(
+    async ({ id, kind, targetId, remove }: { id: string; kind: LinkKind; targetId: string; remove?: boolean }) => {
+      if (remove) {
+        const path = { id, targetId };
+        if (kind === 'threats')
+          return unwrap(api.DELETE('/api/v1/risk-scenarios/{id}/threats/{targetId}', { params: { path } }));
+        if (kind === 'assets')
+          return unwrap(api.DELETE('/api/v1/risk-scenarios/{id}/assets/{targetId}', { params: { path } }));
+        if (kind === 'existing-controls')
+          return unwrap(api.DELETE('/api/v1/risk-scenarios/{id}/existing-controls/{targetId}', { params: { path } }));
+        return unwrap(api.DELETE('/api/v1/risk-scenarios/{id}/planned-controls/{targetId}', { params: { path } }));
+      }
+      const params = { path: { id } };
+      if (kind === 'threats')
+        return unwrap(api.POST('/api/v1/risk-scenarios/{id}/threats', { params, body: { threatId: targetId } }));
+      if (kind === 'assets')
+        return unwrap(api.POST('/api/v1/risk-scenarios/{id}/assets', { params, body: { assetId: targetId } }));
+      if (kind === 'existing-controls')
+        return unwrap(
+          api.POST('/api/v1/risk-scenarios/{id}/existing-controls', { params, body: { appliedControlId: targetId } }),
+        );
+      return unwrap(
+        api.POST('/api/v1/risk-scenarios/{id}/planned-controls', { params, body: { appliedControlId: targetId } }),
+      );
+    },
+  );
+
+export interface PickOption {
+  value: string;
+  label: string;
+}
+
+/** Candidates for a link picker, searched on the server (first 50 matches). */
+export function useLinkCandidates(kind: LinkKind, q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['risk-scenarios', 'link-candidates', kind, q],
+    enabled,
+    placeholderData: keepPreviousData,
+    queryFn: async (): Promise<PickOption[]> => {
+      const query = { limit: 50, ...(q ? { q } : {}) };
+      const label = (item: { refId: string | null; name: string }) =>
+        item.refId ? `${item.refId} · ${item.name}` : item.name;
+      if (kind === 'threats') {
+        const page = await unwrap(api.GET('/api/v1/threats', { params: { query } }));
+        return page.items.map((i) => ({ value: i.id, label: label(i) }));
+      }
+      if (kind === 'assets') {
+        const page = await unwrap(api.GET('/api/v1/assets', { params: { query } }));
+        return page.items.map((i) => ({ value: i.id, label: label(i) }));
+      }
+      const page = await unwrap(api.GET('/api/v1/applied-controls', { params: { query } }));
+      return page.items.map((i) => ({ value: i.id, label: label(i) }));
+    },
+  });
+}
+
+/** The audit trail of one scenario, newest first. */
+export function useObjectHistory(objectId: string) {
+  return usePaged(['audit-events', 'object', objectId], (cursor) =>
+    unwrap(api.GET('/api/v1/audit-events', { params: { query: { objectId, ...(cursor ? { cursor } : {}) } } })),
+  );
+}
