@@ -1,4 +1,4 @@
-import { MantineProvider, mergeThemeOverrides, Notification } from '@mantine/core';
+import { MantineProvider, Modal, mergeThemeOverrides, Notification } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
@@ -26,12 +26,15 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(() => createAppRouter(queryClient));
   const { t } = useTranslation();
-  // Every toast's close button gets a name in the reader's language (Mantine leaves it unnamed).
+  // Every toast's and dialog's close button gets a name in the reader's language (Mantine leaves it unnamed).
   const localisedTheme = useMemo(
     () =>
       mergeThemeOverrides(theme, {
         components: {
           Notification: Notification.extend({
+            defaultProps: { closeButtonProps: { 'aria-label': t('actions.close') } },
+          }),
+          Modal: Modal.extend({
             defaultProps: { closeButtonProps: { 'aria-label': t('actions.close') } },
           }),
         },

@@ -6,7 +6,7 @@ import { AppError, type FieldError, invalid, notFound, versionConflict } from '.
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import { folderById, membersAmong } from './asset-lookups.js';
 import type { AssetDto, CreateAssetInput, UpdateAssetInput } from './contracts.js';
-import { countSupported, neighboursOf, reachableEdges } from './graph-queries.js';
+import { countSupported, lockGraph, neighboursOf, reachableEdges } from './graph-queries.js';
 import { effectiveObjectives } from './inheritance.js';
 import { categoryProblems, type ObjectiveSettings, objectiveProblems, recoveryProblems } from './objective-rules.js';
 import { type Person, toAssetSummary } from './presenter.js';
@@ -159,6 +159,8 @@ export function createAssetService(deps: { db: Database }) {
         const merged = { ...before.row, ...stripUndefined(input) };
         refuse(assetFieldProblems(merged, await loadObjectiveSettings(tx, access.organizationId)));
         if (merged.type === 'primary' && before.row.type !== 'primary') {
+          // Under the graph lock, as link changes are: a "supports" edge added meanwhile would outlive the check.
+          await lockGraph(tx, access.organizationId);
           const supported = await countSupported(tx, id);
           if (supported > 0) {
             throw invalid(

@@ -166,6 +166,48 @@ describe('risk assessments', () => {
     expect(acceptance.id).toBeTruthy();
   });
 
+  it('a matrix in a folder the caller cannot read is 404 on create, PATCH and re-rate', async () => {
+    const { session, organization, rootFolderId } = await createOrgWithOwner(t.app, t.database);
+    const open = await createFolder(t.app, session, rootFolderId);
+    const hidden = await createFolder(t.app, session, rootFolderId);
+    const builtin = await insertMatrix(t.database, { organizationId: null });
+    const secret = await insertMatrix(t.database, { organizationId: organization.id, folderId: hidden.id });
+    const visible = await insertMatrix(t.database, { organizationId: organization.id, folderId: open.id });
+    const contributor = await userWithRole(t.app, t.database, {
+      organizationId: organization.id,
+      folderId: open.id,
+      role: 'contributor',
+    });
+    const create = (riskMatrixId: string) =>
+      call(t.app, contributor.session, {
+        method: 'POST',
+        url: api,
+        payload: { folderId: open.id, riskMatrixId, name: 'Assessment' },
+      });
+    expect((await create(secret.id)).statusCode).toBe(404);
+    const made = await create(builtin.id);
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id as string;
+    const patch = await call(t.app, contributor.session, {
+      method: 'PATCH',
+      url: `${api}/${id}`,
+      payload: { version: 1, riskMatrixId: secret.id },
+    });
+    expect(patch.statusCode).toBe(404);
+    const rerate = await call(t.app, contributor.session, {
+      method: 'POST',
+      url: `${api}/${id}/re-rate`,
+      payload: { version: 1, riskMatrixId: secret.id, probabilityMap: [0, 1, 2], impactMap: [0, 1, 2] },
+    });
+    expect(rerate.statusCode).toBe(404);
+    const allowed = await call(t.app, contributor.session, {
+      method: 'PATCH',
+      url: `${api}/${id}`,
+      payload: { version: 1, riskMatrixId: visible.id },
+    });
+    expect(allowed.statusCode, allowed.body).toBe(200);
+  });
+
   it('scoping: a reader in a subfolder sees its subtree, changes nothing; another organisation gets 404', async () => {
     const { session, rootFolderId, organization } = await createOrgWithOwner(t.app, t.database);
     const matrix = await insertMatrix(t.database, { organizationId: null });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Access } from '../../platform/auth/access.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 // Tables owned by other modules, read here for existence, scope and names only:
@@ -8,6 +8,7 @@ import { appliedControls } from '../controls/tables.js';
 import { folders } from '../folders/tables.js';
 import { riskMatrices } from '../risk-matrices/tables.js';
 import { threats } from '../threats/tables.js';
+import { riskScenarioAssets, riskScenarioControls, riskScenarios, riskScenarioThreats } from './tables.js';
 
 /** A matrix an organisation may rate on: a built-in one (no organisation) or its own. Null otherwise. */
 export const usableMatrix = async (db: DbOrTx, organizationId: string, id: string) =>
@@ -20,8 +21,11 @@ export const usableMatrix = async (db: DbOrTx, organizationId: string, id: strin
         name: riskMatrices.name,
         revision: riskMatrices.revision,
         definition: riskMatrices.definition,
+        organizationId: riskMatrices.organizationId,
+        folderPath: folders.path,
       })
       .from(riskMatrices)
+      .leftJoin(folders, eq(folders.id, riskMatrices.folderId))
       .where(
         and(
           eq(riskMatrices.id, id),
@@ -123,3 +127,28 @@ export const controlsByIds = (db: DbOrTx, organizationId: string, ids: string[],
           ),
         )
         .orderBy(appliedControls.name, appliedControls.id);
+
+/** Folder ids where the caller reads assets, threats and applied controls (organisation threats), for counts. */
+export interface LinkVisibility {
+  organizationId: string;
+  assets: SQL;
+  threats: SQL;
+  controls: SQL;
+}
+
+/**
+ * A scenario's link counts as select fields (risk_scenarios in the FROM), counting only linked objects the caller
+ * may read, as the detail lists them: a count never reveals objects outside their folders.
+ */
+export const linkCountFields = (visible: LinkVisibility) => ({
+  assetCount: sql<number>`(select count(*)::int from ${riskScenarioAssets} x
+    join ${assets} t on t.id = x.asset_id
+    where x.risk_scenario_id = ${riskScenarios.id} and t.folder_id in ${visible.assets})`,
+  threatCount: sql<number>`(select count(*)::int from ${riskScenarioThreats} x
+    join ${threats} t on t.id = x.threat_id
+    where x.risk_scenario_id = ${riskScenarios.id} and (t.organization_id is null
+      or (t.organization_id = ${visible.organizationId} and (t.folder_id is null or t.folder_id in ${visible.threats}))))`,
+  plannedControlCount: sql<number>`(select count(*)::int from ${riskScenarioControls} x
+    join ${appliedControls} t on t.id = x.applied_control_id
+    where x.risk_scenario_id = ${riskScenarios.id} and x.kind = 'planned' and t.folder_id in ${visible.controls})`,
+});

@@ -30,7 +30,7 @@ export function createRerateService(deps: { db: Database }) {
       requireUnlocked(found.row);
       const from = await usableMatrix(tx, access.organizationId, found.row.riskMatrixId);
       if (!from) throw notFound('Risk matrix');
-      const to = await matrixOrNotFound(tx, access.organizationId, input.riskMatrixId);
+      const to = await matrixOrNotFound(tx, access, input.riskMatrixId);
       checkRerateMaps(from.definition, to.definition, input);
       const tolerance = input.toleranceLevel === undefined ? found.row.riskToleranceLevel : input.toleranceLevel;
       if (input.toleranceLevel === undefined && tolerance !== null && tolerance >= to.definition.risk.length) {

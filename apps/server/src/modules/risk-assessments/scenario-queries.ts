@@ -7,6 +7,7 @@ import { escapeLike } from '../folders/queries.js';
 import { folders } from '../folders/tables.js';
 import { users } from '../users/tables.js';
 import { flaggedSql } from './acceptance-lookups.js';
+import { type LinkVisibility, linkCountFields } from './catalog-lookups.js';
 import type { RatingKind } from './rating.js';
 import type { scenarioSortFields } from './scenario-contracts.js';
 import {
@@ -151,7 +152,13 @@ export function listScenarios(
  * What a list shows beside each row, for the rows of one page only: folder path (abilities), owner, the flag
  * and the link counts. The correlated counts run for these few ids, never for the whole register.
  */
-export const pageExtras = (db: DbOrTx, ids: string[], today: string) =>
+export const pageExtras = (
+  db: DbOrTx,
+  ids: string[],
+  today: string,
+  // Counts name no object the caller cannot read: folder ids where they read assets, threats, applied controls.
+  visible: LinkVisibility,
+) =>
   ids.length === 0
     ? Promise.resolve([])
     : db
@@ -162,12 +169,7 @@ export const pageExtras = (db: DbOrTx, ids: string[], today: string) =>
           ownerName: users.displayName,
           ownerEmail: users.email,
           flagged: flaggedSql(today),
-          assetCount: sql<number>`(select count(*)::int from ${riskScenarioAssets} x
-            where x.risk_scenario_id = ${riskScenarios.id})`,
-          threatCount: sql<number>`(select count(*)::int from ${riskScenarioThreats} x
-            where x.risk_scenario_id = ${riskScenarios.id})`,
-          plannedControlCount: sql<number>`(select count(*)::int from ${riskScenarioControls} x
-            where x.risk_scenario_id = ${riskScenarios.id} and x.kind = 'planned')`,
+          ...linkCountFields(visible),
         })
         .from(riskScenarios)
         .innerJoin(riskAssessments, eq(riskAssessments.id, riskScenarios.riskAssessmentId))

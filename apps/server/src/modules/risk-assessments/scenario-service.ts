@@ -18,7 +18,7 @@ import type {
 import * as q from './scenario-queries.js';
 import { checkMembers, loadReadableAssessment } from './service.js';
 import { isLocked, requireUnlocked } from './status.js';
-import { riskScenarios } from './tables.js';
+import { riskAssessments, riskScenarios } from './tables.js';
 
 type ListParams = Omit<ListScenariosQuery, 'cursor'> & { cursor: Cursor | null };
 
@@ -57,6 +57,12 @@ export function createScenarioService(deps: { db: Database; clock: Clock }) {
           tx,
           rows.map((r) => r.row.id),
           today(),
+          {
+            organizationId: access.organizationId,
+            assets: access.visibleFolderIds('asset:read'),
+            threats: access.visibleFolderIds('threat:read'),
+            controls: access.visibleFolderIds('applied_control:read'),
+          },
         )
       ).map((e) => [e.id, e]),
     );
@@ -131,6 +137,18 @@ export function createScenarioService(deps: { db: Database; clock: Clock }) {
 
     async create(access: Access, audit: AuditContext, input: CreateScenarioInput) {
       return db.transaction(async (tx) => {
+        // Holds off a concurrent re-rating or locking of the assessment until this scenario is written: its levels
+        // are computed on the matrix read here, and a re-rating only maps the scenarios it can see.
+        await tx
+          .select({ id: riskAssessments.id })
+          .from(riskAssessments)
+          .where(
+            and(
+              eq(riskAssessments.id, input.riskAssessmentId),
+              eq(riskAssessments.organizationId, access.organizationId),
+            ),
+          )
+          .for('share');
         const assessment = await loadReadableAssessment(tx, access, input.riskAssessmentId);
         access.require('risk_scenario:create', assessment.folderPath, 'risk_assessment:read', 'Risk assessment');
         requireUnlocked(assessment.row);

@@ -229,6 +229,38 @@ describe('risk scenarios', () => {
     expect(unlinkAgain.statusCode).toBe(404);
   });
 
+  it('link counts leave out linked objects the caller cannot read, as the detail does', async () => {
+    const { session, matrix, organization, rootFolderId } = await setup();
+    const open = await createFolder(t.app, session, rootFolderId);
+    const hidden = await createFolder(t.app, session, rootFolderId);
+    const assessment = await createAssessment(t.app, session, open.id, matrix.id);
+    const scenario = await createScenario(t.app, session, assessment.id);
+    const asset = await insertAsset(t.database, { organizationId: organization.id, folderId: hidden.id });
+    const threat = await insertThreat(t.database, { organizationId: organization.id, folderId: hidden.id });
+    const control = await createControl(t.app, session, hidden.id);
+    for (const [path, payload] of [
+      ['assets', { assetId: asset.id }],
+      ['threats', { threatId: threat.id }],
+      ['planned-controls', { appliedControlId: control.id }],
+    ] as const) {
+      const linked = await call(t.app, session, { method: 'POST', url: `${api}/${scenario.id}/${path}`, payload });
+      expect(linked.statusCode, linked.body).toBe(200);
+    }
+    const reader = await userWithRole(t.app, t.database, {
+      organizationId: organization.id,
+      folderId: open.id,
+      role: 'reader',
+    });
+    const detail = await call(t.app, reader.session, { method: 'GET', url: `${api}/${scenario.id}` });
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json()).toMatchObject({ assets: [], threats: [], plannedControls: [] });
+    expect(detail.json()).toMatchObject({ assetCount: 0, threatCount: 0, plannedControlCount: 0 });
+    const list = await call(t.app, reader.session, { method: 'GET', url: `${api}?riskAssessmentId=${assessment.id}` });
+    expect(list.json().items[0]).toMatchObject({ assetCount: 0, threatCount: 0, plannedControlCount: 0 });
+    const mine = await call(t.app, session, { method: 'GET', url: `${api}?riskAssessmentId=${assessment.id}` });
+    expect(mine.json().items[0]).toMatchObject({ assetCount: 1, threatCount: 1, plannedControlCount: 1 });
+  });
+
   it('a done assessment locks its scenarios until an approver moves it back', async () => {
     const { session, assessment, organization, rootFolderId } = await setup();
     const scenario = await createScenario(t.app, session, assessment.id);

@@ -38,9 +38,17 @@ export async function loadReadableAssessment(db: DbOrTx, access: Access, id: str
   return found;
 }
 
-export async function matrixOrNotFound(db: DbOrTx, organizationId: string, id: string) {
-  const matrix = await usableMatrix(db, organizationId, id);
-  if (!matrix) throw notFound('Risk matrix');
+/**
+ * A matrix the caller chooses for an assessment: built-in, or the organisation's in a folder where they may read
+ * matrices (404 otherwise, as GET /risk-matrices/{id} answers: the assessment would show its definition).
+ */
+export async function matrixOrNotFound(db: DbOrTx, access: Access, id: string) {
+  const matrix = await usableMatrix(db, access.organizationId, id);
+  const readable =
+    matrix !== null &&
+    (matrix.organizationId === null ||
+      (matrix.folderPath !== null && access.can('risk_matrix:read', matrix.folderPath)));
+  if (!matrix || !readable) throw notFound('Risk matrix');
   return matrix;
 }
 
@@ -113,7 +121,7 @@ export function createRiskAssessmentService(deps: { db: Database; clock: Clock }
     async create(access: Access, audit: AuditContext, input: CreateAssessmentInput) {
       return db.transaction(async (tx) => {
         const folder = await targetFolder(tx, access, input.folderId);
-        const matrix = await matrixOrNotFound(tx, access.organizationId, input.riskMatrixId);
+        const matrix = await matrixOrNotFound(tx, access, input.riskMatrixId);
         checkTolerance(matrix.definition, input.riskToleranceLevel, 'body.riskToleranceLevel');
         const authorIds = await checkMembers(tx, access.organizationId, input.authorIds, 'body.authorIds');
         const reviewerIds = await checkMembers(tx, access.organizationId, input.reviewerIds, 'body.reviewerIds');
@@ -149,7 +157,11 @@ export function createRiskAssessmentService(deps: { db: Database; clock: Clock }
         const moving = input.folderId !== undefined && input.folderId !== row.folderId;
         if (moving && input.folderId) await targetFolder(tx, access, input.folderId);
         const matrixChange = input.riskMatrixId !== undefined && input.riskMatrixId !== row.riskMatrixId;
-        const matrix = await matrixOrNotFound(tx, access.organizationId, input.riskMatrixId ?? row.riskMatrixId);
+        // Only a newly chosen matrix must be readable: the kept one was chosen by whoever set it.
+        const matrix = matrixChange
+          ? await matrixOrNotFound(tx, access, input.riskMatrixId ?? row.riskMatrixId)
+          : await usableMatrix(tx, access.organizationId, row.riskMatrixId);
+        if (!matrix) throw notFound('Risk matrix');
         if (matrixChange) {
           if (isLocked(row.status)) throw conflict('A locked risk assessment keeps its matrix');
           if (await q.hasRatedScenario(tx, id)) {

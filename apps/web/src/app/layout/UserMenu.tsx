@@ -32,7 +32,8 @@ export function UserMenu() {
       <Menu.Target>
         <UnstyledButton aria-label={t('header.userMenu')}>
           <Group gap="xs" wrap="nowrap">
-            <Avatar name={me.user.displayName} color="initials" size="sm" />
+            {/* A fixed dark fill: colours derived from the name fail contrast for some names. */}
+            <Avatar name={me.user.displayName} color="indigo.9" variant="filled" size="sm" />
             <Text size="sm" visibleFrom="sm" maw={180} truncate>
               {me.user.displayName}
             </Text>

@@ -165,7 +165,7 @@ export function FindingForm({ finding, onReload }: { finding: Finding; onReload:
               {t('fields.closedAt')}: {finding.closedAt ? String(finding.closedAt).slice(0, 10) : '—'}
             </Text>
             <Text size="sm">
-              {t('fields.source')}: {finding.source}
+              {t('fields.source')}: {finding.source === 'manual' ? t('sourceValue.manual') : finding.source}
             </Text>
           </Group>
           {editable && (

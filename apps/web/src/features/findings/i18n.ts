@@ -33,6 +33,7 @@ export const en = {
   details: 'Details',
   figures: 'Figures',
   assessmentFindings: 'Findings of this assessment',
+  sourceValue: { manual: 'Entered by hand' },
   fields: {
     refId: 'Ref id',
     title: 'Title',
@@ -141,6 +142,7 @@ export const fr: typeof en = {
   details: 'Détails',
   figures: 'Chiffres',
   assessmentFindings: 'Constats de cette campagne',
+  sourceValue: { manual: 'Saisie manuelle' },
   fields: {
     refId: 'Référence',
     title: 'Titre',
@@ -250,6 +252,7 @@ export const de: typeof en = {
   details: 'Details',
   figures: 'Kennzahlen',
   assessmentFindings: 'Feststellungen dieser Prüfung',
+  sourceValue: { manual: 'Manuell erfasst' },
   fields: {
     refId: 'Kennung',
     title: 'Titel',
@@ -359,6 +362,7 @@ export const nl: typeof en = {
   details: 'Details',
   figures: 'Cijfers',
   assessmentFindings: 'Bevindingen van dit onderzoek',
+  sourceValue: { manual: 'Handmatig ingevoerd' },
   fields: {
     refId: 'Referentie',
     title: 'Titel',

@@ -1,11 +1,33 @@
 import { ActionIcon, Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useQueries } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../app/api/client';
 import { FormAlert } from '../../app/forms/errors';
+import { RiskLevelBadge } from '../risk-assessments/RiskLevelBadge';
+import type { MatrixDefinition } from '../risk-assessments/use-risk-assessments';
 import { type RiskAcceptance, useAddScenario, useRemoveScenario, useScenarioSearch } from './use-risk-acceptances';
+
+/**
+ * The matrices of the covered scenarios' assessments, so a level shows by its name and colour. Same query as the
+ * assessment page (`['risk-assessments', id]`), so the cache is shared.
+ */
+function useAssessmentMatrices(assessmentIds: string[]) {
+  const ids = [...new Set(assessmentIds)];
+  const queries = useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ['risk-assessments', id],
+      queryFn: () => unwrap(api.GET('/api/v1/risk-assessments/{id}', { params: { path: { id } } })),
+      staleTime: 60_000,
+    })),
+  });
+  const matrices = new Map<string, MatrixDefinition>();
+  for (const query of queries) if (query.data) matrices.set(query.data.id, query.data.riskMatrix.definition);
+  return matrices;
+}
 
 /** The risk scenarios the acceptance covers; added and removed only while it can be edited. */
 export function CoveredScenarios({ acceptance }: { acceptance: RiskAcceptance }) {
@@ -15,9 +37,10 @@ export function CoveredScenarios({ acceptance }: { acceptance: RiskAcceptance })
   const editable = acceptance.abilities.update;
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const found = useScenarioSearch(editable ? q : '');
+  const found = useScenarioSearch(q, editable);
   const [picked, setPicked] = useState<string | null>(null);
   const linked = new Set(acceptance.scenarios.map((s) => s.id));
+  const matrices = useAssessmentMatrices(acceptance.scenarios.map((s) => s.riskAssessment.id));
   const options = (found.data ?? [])
     .filter((s) => !linked.has(s.id))
     .map((s) => ({ value: s.id, label: `${s.refId ? `${s.refId} · ` : ''}${s.name} (${s.riskAssessment.name})` }));
@@ -55,7 +78,9 @@ export function CoveredScenarios({ acceptance }: { acceptance: RiskAcceptance })
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{scenario.riskAssessment.name}</Table.Td>
-                <Table.Td>{scenario.currentLevel < 0 ? '—' : scenario.currentLevel + 1}</Table.Td>
+                <Table.Td>
+                  <RiskLevelBadge level={scenario.currentLevel} definition={matrices.get(scenario.riskAssessment.id)} />
+                </Table.Td>
                 {editable && (
                   <Table.Td>
                     <ActionIcon

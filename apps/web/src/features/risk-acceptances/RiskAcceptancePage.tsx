@@ -1,7 +1,7 @@
 import { Anchor, Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { PageHeader } from '../../app/layout/PageHeader';
@@ -37,6 +37,10 @@ function AcceptanceView({ acceptance, onReload }: { acceptance: RiskAcceptance; 
   const remove = useDeleteAcceptance();
   const navigate = useNavigate();
   const [moving, setMoving] = useState<RiskAcceptanceState | null>(null);
+  // The dialog keeps its labels while it animates closed (an empty title and button would flash, unnamed).
+  const lastStep = useRef<RiskAcceptanceState | null>(null);
+  if (moving) lastStep.current = moving;
+  const shownStep = moving ?? lastStep.current;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const when = (date: string | null) => (date ? new Date(date).toLocaleString(i18n.language) : null);
   const facts = [
@@ -101,16 +105,16 @@ function AcceptanceView({ acceptance, onReload }: { acceptance: RiskAcceptance; 
       </Stack>
       <TransitionDialog
         opened={moving !== null}
-        title={moving ? t(`action.${moving}`) : ''}
+        title={shownStep ? t(`action.${shownStep}`) : ''}
         body={
-          moving
-            ? t(`confirm.${moving}`, {
+          shownStep
+            ? t(`confirm.${shownStep}`, {
                 approver: acceptance.approver?.displayName ?? t('noApprover'),
                 expiry: acceptance.expiryDate ?? t('noExpiry'),
               })
             : ''
         }
-        confirmLabel={moving ? t(`action.${moving}`) : ''}
+        confirmLabel={shownStep ? t(`action.${shownStep}`) : ''}
         commentLabel={t('comment')}
         commentHint={t('commentHint')}
         danger={moving !== null && dangerous.includes(moving)}

@@ -1,7 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
-import { credentials } from '../../app/api/credentials';
-import { problemOf } from '../../app/api/errors';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
 
@@ -41,13 +39,26 @@ export function useAcceptance(id: string) {
   });
 }
 
+/**
+ * Whether an acceptance is in force decides which scenarios are flagged: scenarios (list and detail, which lists
+ * its acceptances) and the register's heat maps must follow any change of state, scenarios or expiry.
+ */
+const refreshScenarios = (queryClient: QueryClient) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['risk-scenarios'] }),
+    queryClient.invalidateQueries({ queryKey: ['risk-register'] }),
+  ]);
+
 function useAcceptanceMutation<V>(fn: (variables: V) => Promise<RiskAcceptance>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: (acceptance) => {
+    onSuccess: async (acceptance) => {
       queryClient.setQueryData(['riskAcceptances', acceptance.id], acceptance);
-      return queryClient.invalidateQueries({ queryKey: ['riskAcceptances', 'list'] });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['riskAcceptances', 'list'] }),
+        refreshScenarios(queryClient),
+      ]);
     },
   });
 }
@@ -82,35 +93,23 @@ export function useDeleteAcceptance() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       unwrap(api.DELETE('/api/v1/risk-acceptances/{id}', { params: { path: { id }, query: { version } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['riskAcceptances', 'list'] }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['riskAcceptances', 'list'] }),
+        refreshScenarios(queryClient),
+      ]),
   });
 }
 
-/** The fields of a risk scenario (GET /risk-scenarios, shared contract) that the picker shows. */
-export interface ScenarioOption {
-  id: string;
-  refId: string | null;
-  name: string;
-  riskAssessment: { id: string; name: string };
-}
-
-/**
- * Searches risk scenarios by text. The risk-scenarios endpoint belongs to another module and is not in the
- * generated client yet, so this asks it directly with the same headers the client sends.
- */
-export function useScenarioSearch(q: string) {
+/** Searches risk scenarios by text (name, ref id) for the "cover a scenario" picker. */
+export function useScenarioSearch(q: string, enabled = true) {
   return useQuery({
-    queryKey: ['riskScenarios', 'search', q],
+    queryKey: ['risk-scenarios', 'search', q],
+    enabled,
     placeholderData: keepPreviousData,
-    queryFn: async () => {
-      const query = new URLSearchParams({ limit: '20', ...(q ? { q } : {}) });
-      const response = await fetch(`/api/v1/risk-scenarios?${query}`, {
-        credentials: 'same-origin',
-        headers: credentials.organizationId ? { 'x-organization-id': credentials.organizationId } : {},
-      });
-      if (!response.ok) throw await problemOf(response);
-      return ((await response.json()) as { items: ScenarioOption[] }).items;
-    },
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/risk-scenarios', { params: { query: { limit: 20, ...(q ? { q } : {}) } } })))
+        .items,
   });
 }
 

@@ -65,7 +65,7 @@ export function NewScenarioDialog({
           <FormAlert
             error={create.error}
             fields={['name', 'refId', 'description', 'treatment']}
-            messages={{ conflict: t('conflict.locked') }}
+            messages={{ risk_assessment_locked: t('conflict.locked') }}
           />
           <TextInput
             name="name"

@@ -5,6 +5,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../app/forms/errors';
+import { controlStatuses } from '../controls/use-controls';
 import { type LinkKind, type RiskScenario, useLinkCandidates, useScenarioLink } from './use-risk-assessments';
 
 interface Linked {
@@ -14,6 +15,9 @@ interface Linked {
   status?: string;
   eta?: string | null;
 }
+
+type ControlStatus = (typeof controlStatuses)[number];
+const isControlStatus = (value: string | undefined): value is ControlStatus => controlStatuses.some((s) => s === value);
 
 const sectionKey = {
   threats: 'threats',
@@ -76,16 +80,17 @@ function ItemName({ kind, id, name }: { kind: LinkKind; id: string; name: string
 
 function LinkSection({ scenario, kind, items }: { scenario: RiskScenario; kind: LinkKind; items: Linked[] }) {
   const { t } = useTranslation('riskAssessments');
+  const { t: tc } = useTranslation('controls');
   const link = useScenarioLink();
   const title = t(`links.${sectionKey[kind]}`);
   const controls = kind === 'existing-controls' || kind === 'planned-controls';
   return (
     <Paper withBorder p="md">
       <Stack gap="xs">
-        <Title order={3} size="h5">
+        <Title order={2} size="h5">
           {title}
         </Title>
-        <FormAlert error={link.error} />
+        <FormAlert error={link.error} messages={{ risk_assessment_locked: t('conflict.locked') }} />
         {items.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('links.none')}
@@ -100,7 +105,11 @@ function LinkSection({ scenario, kind, items }: { scenario: RiskScenario; kind: 
                     <Table.Td>
                       <ItemName kind={kind} id={item.id} name={name} />
                     </Table.Td>
-                    {controls && <Table.Td>{item.status}</Table.Td>}
+                    {controls && (
+                      <Table.Td>
+                        {isControlStatus(item.status) ? tc(`status.${item.status}`) : (item.status ?? '—')}
+                      </Table.Td>
+                    )}
                     {controls && <Table.Td>{item.eta ? `${t('links.eta')} ${item.eta}` : '—'}</Table.Td>}
                     {scenario.abilities.update && (
                       <Table.Td w={40}>

@@ -54,15 +54,22 @@ export function useRiskAssessment(id: string) {
   });
 }
 
-/** Writes answer the assessment as GET does: cache it, refresh lists and the scenarios it holds. */
+/**
+ * Writes answer the assessment as GET does: cache it, refresh lists, the scenarios it holds and the register's
+ * heat maps and treatment plans (a re-rating or a new tolerance changes levels and flags).
+ */
 function useAssessmentMutation<V>(fn: (variables: V) => Promise<RiskAssessment | undefined>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
     onSuccess: async (assessment) => {
       if (assessment) queryClient.setQueryData(['risk-assessments', assessment.id], assessment);
-      await queryClient.invalidateQueries({ queryKey: ['risk-assessments', 'list'] });
-      await queryClient.invalidateQueries({ queryKey: ['risk-scenarios'] });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['risk-assessments', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['risk-assessments', 'options'] }),
+        queryClient.invalidateQueries({ queryKey: ['risk-scenarios'] }),
+        queryClient.invalidateQueries({ queryKey: ['risk-register'] }),
+      ]);
     },
   });
 }
@@ -85,7 +92,13 @@ export function useDeleteAssessment() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       unwrap(api.DELETE('/api/v1/risk-assessments/{id}', { params: { path: { id }, query: { version } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['risk-assessments', 'list'] }),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['risk-assessments', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['risk-assessments', 'options'] }),
+        queryClient.invalidateQueries({ queryKey: ['risk-scenarios', 'list'] }),
+      ]);
+    },
   });
 }
 
@@ -128,9 +141,14 @@ function useScenarioMutation<V>(fn: (variables: V) => Promise<RiskScenario | und
     mutationFn: fn,
     onSuccess: async (scenario) => {
       if (scenario) queryClient.setQueryData(['risk-scenarios', scenario.id], scenario);
-      await queryClient.invalidateQueries({ queryKey: ['risk-scenarios', 'list'] });
-      await queryClient.invalidateQueries({ queryKey: ['audit-events'] });
-      if (scenario) await queryClient.invalidateQueries({ queryKey: ['risk-assessments', scenario.riskAssessment.id] });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['risk-scenarios', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['audit-events'] }),
+        // Ratings, treatment and planned controls feed the heat maps and the treatment plan.
+        queryClient.invalidateQueries({ queryKey: ['risk-register'] }),
+        // The assessment's figures (counts, flagged) and the list's scenario counts move with its scenarios.
+        queryClient.invalidateQueries({ queryKey: ['risk-assessments'] }),
+      ]);
     },
   });
 }
@@ -148,7 +166,13 @@ export function useDeleteScenario() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       unwrap(api.DELETE('/api/v1/risk-scenarios/{id}', { params: { path: { id }, query: { version } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['risk-scenarios', 'list'] }),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['risk-scenarios', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['risk-register'] }),
+        queryClient.invalidateQueries({ queryKey: ['risk-assessments'] }),
+      ]);
+    },
   });
 }
 

@@ -34,6 +34,8 @@ export function useRiskImport(riskAssessmentId: string) {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['risk-scenarios'] }),
         queryClient.invalidateQueries({ queryKey: ['risk-assessments'] }),
+        queryClient.invalidateQueries({ queryKey: ['risk-register'] }),
+        queryClient.invalidateQueries({ queryKey: ['audit-events'] }),
       ]);
     },
   });

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useFormatDate } from '../../app/format';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
 import { MatrixEditor } from './MatrixEditor';
@@ -8,6 +9,7 @@ import { useMatrixRevisions, useRiskMatrix } from './use-risk-matrices';
 
 export function RiskMatrixPage() {
   const { t } = useTranslation('riskMatrices');
+  const formatDate = useFormatDate();
   const { matrixId } = useParams({ from: '/app/risk-matrices/$matrixId' });
   const matrix = useRiskMatrix(matrixId);
   const revisions = useMatrixRevisions(matrixId);
@@ -66,7 +68,7 @@ export function RiskMatrixPage() {
                     </Table.Td>
                     <Table.Td>{r.name}</Table.Td>
                     <Table.Td>{r.inUse}</Table.Td>
-                    <Table.Td>{new Date(r.updatedAt).toLocaleString()}</Table.Td>
+                    <Table.Td>{formatDate(r.updatedAt)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

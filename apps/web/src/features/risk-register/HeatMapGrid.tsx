@@ -48,6 +48,7 @@ export function HeatMapGrid({ kind, riskAssessmentId, definition, counts, tolera
                     count,
                     probability: point.name,
                     impact: impact.name,
+                    level: level?.name ?? t('notRated'),
                   })}
                   title={level?.name}
                   onClick={() =>

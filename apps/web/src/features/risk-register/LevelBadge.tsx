@@ -10,7 +10,7 @@ export function LevelBadge({ level, definition }: { level: number; definition: M
   if (!risk) {
     return (
       <Badge variant="outline" color="gray.7">
-        {level >= 0 ? level : t('notRated')}
+        {level >= 0 ? level + 1 : t('notRated')}
       </Badge>
     );
   }

@@ -34,7 +34,11 @@ export function RegisterFilters({ search, onChange, onClear, matrices }: Registe
   const kind: RatingKind = search.ratingKind ?? 'current';
   const kindLabel = t(`ratingKind.${kind}`);
   const nameOf = (scale: 'probability' | 'impact', index: number | undefined) =>
-    index === undefined ? t('filters.anyValue') : (definition?.[scale][index]?.name ?? String(index));
+    index === undefined
+      ? t('filters.anyValue')
+      : index < 0
+        ? t('notRated')
+        : (definition?.[scale][index]?.name ?? String(index + 1));
   const cellLabel =
     search.probability !== undefined || search.impact !== undefined
       ? t('filters.cellChip', {
@@ -47,7 +51,7 @@ export function RegisterFilters({ search, onChange, onClear, matrices }: Registe
           level:
             search.level === undefined
               ? ''
-              : (definition?.risk[search.level]?.name ?? (search.level < 0 ? t('notRated') : String(search.level))),
+              : (definition?.risk[search.level]?.name ?? (search.level < 0 ? t('notRated') : String(search.level + 1))),
         });
 
   return (

@@ -2,6 +2,7 @@ import { Anchor, Badge, Table, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowsSort, IconArrowUp } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useFormatDate } from '../../app/format';
 import { LevelBadge } from './LevelBadge';
 import type { SortField, SortValue } from './search';
 import type { MatrixDefinition, RiskScenarioSummary } from './use-risk-register';
@@ -55,6 +56,7 @@ export function RegisterTable({
   onSort: (sort: SortValue) => void;
 }) {
   const { t } = useTranslation('riskRegister');
+  const formatDate = useFormatDate();
   const th = (field: SortField) => (
     <SortableTh field={field} sort={sort} onSort={onSort}>
       {t(`columns.${field}`)}
@@ -98,7 +100,20 @@ export function RegisterTable({
                     </Tooltip>
                   )}
                 </Table.Td>
-                <Table.Td>{scenario.riskAssessment.name}</Table.Td>
+                <Table.Td>
+                  <Anchor
+                    size="sm"
+                    renderRoot={(props) => (
+                      <Link
+                        {...props}
+                        to="/risk-assessments/$riskAssessmentId"
+                        params={{ riskAssessmentId: scenario.riskAssessment.id }}
+                      />
+                    )}
+                  >
+                    {scenario.riskAssessment.name}
+                  </Anchor>
+                </Table.Td>
                 <Table.Td>
                   <LevelBadge level={scenario.inherent.level} definition={definition} />
                 </Table.Td>
@@ -110,7 +125,7 @@ export function RegisterTable({
                 </Table.Td>
                 <Table.Td>{t(`treatment.${scenario.treatment}`)}</Table.Td>
                 <Table.Td>{scenario.owner?.displayName ?? '—'}</Table.Td>
-                <Table.Td>{new Date(scenario.updatedAt).toLocaleDateString()}</Table.Td>
+                <Table.Td>{formatDate(scenario.updatedAt, false)}</Table.Td>
               </Table.Tr>
             );
           })}

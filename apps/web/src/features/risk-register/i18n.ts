@@ -61,8 +61,8 @@ export const en = {
     unrated: '{{count}} not rated',
     flagged_one: '{{count}} scenario flagged',
     flagged_other: '{{count}} scenarios flagged',
-    cell_one: '{{kind}}: {{count}} scenario, probability {{probability}}, impact {{impact}}',
-    cell_other: '{{kind}}: {{count}} scenarios, probability {{probability}}, impact {{impact}}',
+    cell_one: '{{kind}}: {{count}} scenario, probability {{probability}}, impact {{impact}}, level {{level}}',
+    cell_other: '{{kind}}: {{count}} scenarios, probability {{probability}}, impact {{impact}}, level {{level}}',
     gridLabel: '{{kind}} heat map',
   },
   plan: {
@@ -156,8 +156,8 @@ export const fr: typeof en = {
     unrated: '{{count}} non évalué(s)',
     flagged_one: '{{count}} scénario signalé',
     flagged_other: '{{count}} scénarios signalés',
-    cell_one: '{{kind}} : {{count}} scénario, probabilité {{probability}}, impact {{impact}}',
-    cell_other: '{{kind}} : {{count}} scénarios, probabilité {{probability}}, impact {{impact}}',
+    cell_one: '{{kind}} : {{count}} scénario, probabilité {{probability}}, impact {{impact}}, niveau {{level}}',
+    cell_other: '{{kind}} : {{count}} scénarios, probabilité {{probability}}, impact {{impact}}, niveau {{level}}',
     gridLabel: 'Carte de chaleur {{kind}}',
   },
   plan: {
@@ -251,8 +251,10 @@ export const de: typeof en = {
     unrated: '{{count}} nicht bewertet',
     flagged_one: '{{count}} Szenario markiert',
     flagged_other: '{{count}} Szenarien markiert',
-    cell_one: '{{kind}}: {{count}} Szenario, Wahrscheinlichkeit {{probability}}, Auswirkung {{impact}}',
-    cell_other: '{{kind}}: {{count}} Szenarien, Wahrscheinlichkeit {{probability}}, Auswirkung {{impact}}',
+    cell_one:
+      '{{kind}}: {{count}} Szenario, Wahrscheinlichkeit {{probability}}, Auswirkung {{impact}}, Stufe {{level}}',
+    cell_other:
+      '{{kind}}: {{count}} Szenarien, Wahrscheinlichkeit {{probability}}, Auswirkung {{impact}}, Stufe {{level}}',
     gridLabel: 'Heatmap {{kind}}',
   },
   plan: {
@@ -352,8 +354,9 @@ export const nl: typeof en = {
     unrated: '{{count}} niet beoordeeld',
     flagged_one: '{{count}} scenario gemarkeerd',
     flagged_other: '{{count}} scenario’s gemarkeerd',
-    cell_one: '{{kind}}: {{count}} scenario, waarschijnlijkheid {{probability}}, impact {{impact}}',
-    cell_other: '{{kind}}: {{count}} scenario’s, waarschijnlijkheid {{probability}}, impact {{impact}}',
+    cell_one: '{{kind}}: {{count}} scenario, waarschijnlijkheid {{probability}}, impact {{impact}}, niveau {{level}}',
+    cell_other:
+      '{{kind}}: {{count}} scenario’s, waarschijnlijkheid {{probability}}, impact {{impact}}, niveau {{level}}',
     gridLabel: 'Heatmap {{kind}}',
   },
   plan: {

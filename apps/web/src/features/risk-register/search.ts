@@ -38,9 +38,10 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
   values.find((v) => v === value);
 const asId = (value: unknown) => (typeof value === 'string' && uuid.test(value) ? value : undefined);
-const asIndex = (value: unknown) => {
+// The server's bounds (GET /risk-scenarios): a scale index up to 6, a level index up to 9; beyond them it answers 400.
+const asIndex = (value: unknown, max: number) => {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : Number.NaN;
-  return Number.isInteger(n) && n >= -1 && n < 100 ? n : undefined;
+  return Number.isInteger(n) && n >= -1 && n <= max ? n : undefined;
 };
 
 export function validateRegisterSearch(search: Record<string, unknown>): RegisterSearch {
@@ -56,9 +57,9 @@ export function validateRegisterSearch(search: Record<string, unknown>): Registe
     ),
     ownerId: asId(search.ownerId),
     ratingKind: oneOf(ratingKinds, search.ratingKind),
-    probability: asIndex(search.probability),
-    impact: asIndex(search.impact),
-    level: asIndex(search.level),
+    probability: asIndex(search.probability, 6),
+    impact: asIndex(search.impact, 6),
+    level: asIndex(search.level, 9),
     sort: oneOf(sortFields, sort.replace(/^-/, '')) ? (sort as SortValue) : undefined,
   };
   return Object.fromEntries(Object.entries(result).filter(([, v]) => v !== undefined)) as RegisterSearch;

@@ -1,7 +1,7 @@
 import { Anchor, Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { PageHeader } from '../../app/layout/PageHeader';
@@ -37,6 +37,10 @@ function ExceptionView({ exception, onReload }: { exception: SecurityException; 
   const remove = useDeleteException();
   const navigate = useNavigate();
   const [moving, setMoving] = useState<ExceptionState | null>(null);
+  // The dialog keeps its labels while it animates closed (an empty title and button would flash, unnamed).
+  const lastStep = useRef<ExceptionState | null>(null);
+  if (moving) lastStep.current = moving;
+  const shownStep = moving ?? lastStep.current;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   return (
@@ -100,9 +104,9 @@ function ExceptionView({ exception, onReload }: { exception: SecurityException; 
       </Stack>
       <TransitionDialog
         opened={moving !== null}
-        title={moving ? t(`action.${moving}`) : ''}
-        body={moving ? t(`confirm.${moving}`, { expiry: exception.expiryDate ?? t('noExpiry') }) : ''}
-        confirmLabel={moving ? t(`action.${moving}`) : ''}
+        title={shownStep ? t(`action.${shownStep}`) : ''}
+        body={shownStep ? t(`confirm.${shownStep}`, { expiry: exception.expiryDate ?? t('noExpiry') }) : ''}
+        confirmLabel={shownStep ? t(`action.${shownStep}`) : ''}
         commentLabel={t('comment')}
         commentHint={t('commentHint')}
         danger={moving !== null && dangerous.includes(moving)}

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { AuditContext } from '../../../platform/audit/record.js';
 import type { Access } from '../../../platform/auth/access.js';
+import type { Permission } from '../../../platform/auth/permissions-catalog.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/client.js';
 import { conflict } from '../../../platform/errors.js';
@@ -33,11 +34,9 @@ export function createImportService(deps: { db: Database; clock: Clock }) {
       file: { name: string; data: Buffer },
       options: { dryRun: boolean },
     ): Promise<ImportResult> {
-      const header = await loadRiskHeader(db, access, riskAssessmentId, [
-        'risk_scenario:create',
-        'risk_scenario:update',
-      ]);
-      if (closedStatuses.has(header.status)) throw closed(header.status);
+      const permissions: Permission[] = ['risk_scenario:create', 'risk_scenario:update'];
+      const checked = await loadRiskHeader(db, access, riskAssessmentId, permissions);
+      if (closedStatuses.has(checked.status)) throw closed(checked.status);
       const table = await readScenarioSheet(file.data).catch((error: unknown) => {
         throw error instanceof ImportFileError ? importRejected(error.errors) : error;
       });
@@ -45,9 +44,11 @@ export function createImportService(deps: { db: Database; clock: Clock }) {
         const [locked] = await tx
           .select({ status: riskAssessments.status })
           .from(riskAssessments)
-          .where(eq(riskAssessments.id, header.id))
+          .where(eq(riskAssessments.id, checked.id))
           .for('update');
         if (!locked || closedStatuses.has(locked.status)) throw closed(locked?.status ?? 'gone');
+        // Read again under the lock: a re-rating committed since the first read moved the ratings to another matrix.
+        const header = await loadRiskHeader(tx, access, riskAssessmentId, permissions);
         const now = clock.now();
         const scenarios = await loadScenarios(tx, access, header, now.toISOString().slice(0, 10));
         const refs = await loadImportReferences(tx, access);
