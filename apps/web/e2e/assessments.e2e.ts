@@ -44,7 +44,10 @@ describeBrowser('compliance assessments', () => {
     const page = await rampart.newPage();
     await signIn(page, 'erin@example.com');
     await page.getByRole('heading', { name: 'Folders', level: 1 }).waitFor();
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Assessments' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Assessments', exact: true })
+      .click();
     await page.getByRole('heading', { name: 'Compliance assessments', level: 1 }).waitFor();
 
     // The new assessment dialog: framework, one implementation group left out (all requirements), folder.
@@ -98,7 +101,10 @@ describeBrowser('compliance assessments', () => {
     await page.getByText('2 requirements shown').waitFor();
 
     // The list shows the progress too.
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Assessments' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Assessments', exact: true })
+      .click();
     await page
       .getByRole('row', { name: /Mini 2026/ })
       .getByText('3 of 5 assessed')

@@ -171,6 +171,7 @@ describeBrowser('risk management', () => {
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Accept', exact: true }).click();
     await page.getByRole('button', { name: 'Revoke', exact: true }).waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await seriousViolations(page)).toEqual([]);
 
     // Accepted and in force: the scenario is no longer flagged.

@@ -51,7 +51,8 @@ export function AppLayout() {
           <UserMenu />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
+      {/* The navigation is taller than small screens: it scrolls on its own, beside the page. */}
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
         <NavLinks />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
