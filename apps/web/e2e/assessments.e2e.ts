@@ -1,26 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { seriousViolations } from './axe.js';
 import { choose, PASSWORD, signIn } from './helpers.js';
 import { describeBrowser, useRampart } from './support/index.js';
 
 const fixture = fileURLToPath(
   new URL('../../server/src/modules/assessments/fixtures/mini-framework.json', import.meta.url),
 );
-
-/** Serious and critical WCAG 2.1 A/AA violations (the library accessibility test's check). */
-async function seriousViolations(page: Page) {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished'),
-  );
-  // Toasts are included: their close buttons are named app-wide (App.tsx).
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const row = (page: Page, ref: string) => page.locator('li[data-ra-id]').filter({ hasText: ref });
 

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { seriousViolations } from './axe.js';
 import { choose, PASSWORD, signIn } from './helpers.js';
 import { describeBrowser, useRampart } from './support/index.js';
 
@@ -10,16 +9,6 @@ const miniCatalog = fileURLToPath(
   new URL('../../server/src/modules/frameworks/formats/oscal/fixtures/mini-catalog.json', import.meta.url),
 );
 const CATALOG = 'Mini Catalog: Test Controls';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(', ')}`,
-    );
-}
 
 describeBrowser('applied controls and evidence', () => {
   const rampart = useRampart();

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { seriousViolations } from './axe.js';
 import { choose, PASSWORD, signIn } from './helpers.js';
 import { type ApiSession, describeBrowser, useRampart } from './support/index.js';
 
@@ -48,16 +48,6 @@ async function setResult(api: ApiSession, assessmentId: string, refId: string, r
   const row = items.find((r) => r.refId === refId)?.assessment;
   if (!row) throw new Error(`no requirement ${refId}`);
   await api.request('PATCH', `/api/v1/requirement-assessments/${row.id}`, { version: row.version, result });
-}
-
-async function seriousViolations(page: Page) {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished'),
-  );
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** A block's text as the DOM holds it (badges are capitalised by CSS only), blanks dropped: "Compliant1". */

@@ -1,25 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { seriousViolations } from './axe.js';
 import { PASSWORD, signIn } from './helpers.js';
 import { describeBrowser, useRampart } from './support/index.js';
 
 const miniCatalog = fileURLToPath(
   new URL('../../server/src/modules/frameworks/formats/oscal/fixtures/mini-catalog.json', import.meta.url),
 );
-
-/** Serious and critical WCAG 2.1 A/AA violations, described well enough to fix from the test output. */
-async function seriousViolations(page: Page) {
-  // A dialog fading in has half-transparent text: measure contrast once its transitions are over.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished'),
-  );
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describeBrowser('library accessibility', () => {
   const rampart = useRampart();

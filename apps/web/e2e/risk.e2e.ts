@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { seriousViolations } from './axe.js';
 import { choose, PASSWORD, signIn } from './helpers.js';
 import { describeBrowser, useRampart } from './support/index.js';
 
@@ -17,16 +17,6 @@ const hasPdftoppm = (() => {
   }
 })();
 if (!hasPdftoppm) console.warn('pdftoppm (Debian: poppler-utils) is absent: the risk PDF is not rendered to PNG');
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 200)}`).join(', ')}`,
-    );
-}
 
 /** Mantine's Select inside a dialog (the page behind may hold a filter with the same label). */
 async function chooseIn(page: Page, scope: Locator, label: string, option: string) {
