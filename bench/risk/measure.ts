@@ -9,8 +9,9 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/risk/measure.ts [--runs 50] [--pglite]
  *
- * `--pglite` measures the embedded database even when a URL is set. An endpoint that does not exist yet (404 for
- * the route) is reported as "not available" rather than failing the run.
+ * `--pglite` measures the embedded database even when a URL is set. `--existing` measures the database of the URL
+ * as it is (migrated first, never dropped), filled earlier by `generate.ts`: the quick loop when trying an index.
+ * An endpoint that does not exist yet (404 for the route) is reported as "not available" rather than failing the run.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildApp } from '../../apps/server/src/app.js';
+import { hashPassword } from '../../apps/server/src/platform/auth/password.js';
 import { systemClock } from '../../apps/server/src/platform/clock.js';
 import { loadConfig } from '../../apps/server/src/platform/config.js';
 import { type DatabaseHandle, openDatabase } from '../../apps/server/src/platform/db/client.js';
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     scenarios: { type: 'string', default: String(defaults.scenarios) },
     assets: { type: 'string', default: String(defaults.assets) },
     pglite: { type: 'boolean', default: false },
+    existing: { type: 'boolean', default: false },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -43,7 +46,51 @@ const percentile = (xs: number[], p: number) => {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
-async function bench(label: string, database: DatabaseHandle) {
+interface BenchData {
+  email: string;
+  organizationId: string;
+  assessmentIds: string[];
+}
+
+/** Generates the data into a fresh database. */
+async function generate(label: string, database: DatabaseHandle): Promise<BenchData> {
+  const org = await benchOrganisation(database, password);
+  const generated = await generateRiskData(
+    database,
+    { organizationId: org.organizationId, folderId: org.folderId, userIds: [org.userId] },
+    { ...defaults, scenarios: Number(values.scenarios), assets: Number(values.assets) },
+  );
+  console.log(
+    `${label}: generated ${generated.assetCount} assets (${generated.edgeCount} dependencies), ` +
+      `${generated.scenarioCount} scenarios over ${generated.assessmentIds.length} assessments, ` +
+      `${generated.linkCount} links, ${generated.acceptanceCount} acceptances in ${(generated.ms / 1000).toFixed(1)} s`,
+  );
+  return { email: org.email, organizationId: org.organizationId, assessmentIds: generated.assessmentIds };
+}
+
+/** Finds the data `generate.ts` left in the database (its newest bench user) and gives that user our password. */
+async function existing(label: string, database: DatabaseHandle): Promise<BenchData> {
+  const user = (
+    await database.query(
+      "select id, email from users where email like 'bench-%@example.test' order by created_at desc limit 1",
+    )
+  ).rows[0];
+  if (!user) throw new Error('--existing: no bench user in this database; run bench/risk/generate.ts into it first');
+  await database.query('update users set password_hash = $1 where id = $2', [await hashPassword(password), user.id]);
+  const assessments = await database.query(
+    `select ra.id, ra.organization_id from risk_assessments ra join memberships m on m.organization_id = ra.organization_id
+      where m.user_id = $1 order by ra.ref_id`,
+    [user.id],
+  );
+  console.log(`${label}: the data already there (${assessments.rows.length} risk assessments)`);
+  return {
+    email: String(user.email),
+    organizationId: String(assessments.rows[0]?.organization_id),
+    assessmentIds: assessments.rows.map((r) => String(r.id)),
+  };
+}
+
+async function bench(label: string, database: DatabaseHandle, fill: typeof generate) {
   await prepareDatabase(database);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rampart-bench-data-'));
   const config = loadConfig({
@@ -55,29 +102,18 @@ async function bench(label: string, database: DatabaseHandle) {
   const app = await buildApp({ config, database, clock: systemClock, logger: false });
   await app.ready();
   try {
-    const org = await benchOrganisation(database, password);
-    const generated = await generateRiskData(
-      database,
-      { organizationId: org.organizationId, folderId: org.folderId, userIds: [org.userId] },
-      { ...defaults, scenarios: Number(values.scenarios), assets: Number(values.assets) },
-    );
-    console.log(
-      `${label}: generated ${generated.assetCount} assets (${generated.edgeCount} dependencies), ` +
-        `${generated.scenarioCount} scenarios over ${generated.assessmentIds.length} assessments, ` +
-        `${generated.linkCount} links, ${generated.acceptanceCount} acceptances in ${(generated.ms / 1000).toFixed(1)} s`,
-    );
-
+    const data = await fill(label, database);
     const login = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { email: org.email, password },
+      payload: { email: data.email, password },
     });
     const cookie = login.cookies.find((c) => c.name === 'rampart_session');
     if (!cookie) throw new Error(`login failed: ${login.body}`);
     const headers = {
       cookie: `rampart_session=${cookie.value}`,
       'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken,
-      'x-organization-id': org.organizationId,
+      'x-organization-id': data.organizationId,
     };
     const get = (url: string) => app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
 
@@ -104,15 +140,19 @@ async function bench(label: string, database: DatabaseHandle) {
       );
     };
 
-    const assessment = generated.assessmentIds[0] ?? '';
+    const assessment = data.assessmentIds[0] ?? '';
     const cursorOf = async (url: string) => ((await get(url)).json() as { nextCursor?: string }).nextCursor ?? '';
     await time('GET /assets', '/assets');
     await time('GET /assets?q=database', '/assets?q=database');
+    await time('GET /assets?type=primary&sort=-updatedAt', '/assets?type=primary&sort=-updatedAt');
+    await time('GET /assets?sort=-refId', '/assets?sort=-refId');
     await time('GET /risk-scenarios (by name)', '/risk-scenarios');
     await time('… ?riskAssessmentId', `/risk-scenarios?riskAssessmentId=${assessment}`);
     await time('… ?sort=-currentLevel', '/risk-scenarios?sort=-currentLevel');
     const next = await cursorOf('/risk-scenarios?sort=-currentLevel');
     if (next) await time('… ?sort=-currentLevel, page 2', `/risk-scenarios?sort=-currentLevel&cursor=${next}`);
+    await time('… ?sort=refId', '/risk-scenarios?sort=refId');
+    await time('… ?sort=-refId', '/risk-scenarios?sort=-refId');
     await time('… ?flagged=true', '/risk-scenarios?flagged=true');
     await time('… ?treatment=mitigate&sort=-residualLevel', '/risk-scenarios?treatment=mitigate&sort=-residualLevel');
     await time('… ?q=ransomware', '/risk-scenarios?q=ransomware');
@@ -141,7 +181,14 @@ console.log(
   `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${os.platform()}, ${runs} runs`,
 );
 const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (url && !values.pglite) {
+if (url && values.existing) {
+  const server = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
+  try {
+    await bench(`PostgreSQL ${(await server.query('show server_version')).rows[0]?.server_version}`, server, existing);
+  } finally {
+    await server.close();
+  }
+} else if (url && !values.pglite) {
   const name = `rampart_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -150,7 +197,7 @@ if (url && !values.pglite) {
   target.pathname = `/${name}`;
   const server = await openDatabase({ kind: 'postgres', url: target.toString(), poolSize: 4 });
   try {
-    await bench(`PostgreSQL ${(await server.query('show server_version')).rows[0]?.server_version}`, server);
+    await bench(`PostgreSQL ${(await server.query('show server_version')).rows[0]?.server_version}`, server, generate);
   } finally {
     await server.close();
     await admin.query(`drop database ${name}`);
@@ -161,7 +208,7 @@ if (url && !values.pglite) {
   try {
     const embedded = await openDatabase({ kind: 'pglite', dir });
     try {
-      await bench('PGlite (embedded, on disk)', embedded);
+      await bench('PGlite (embedded, on disk)', embedded, generate);
     } finally {
       await embedded.close();
     }

@@ -69,6 +69,29 @@ export async function bindRole(
   });
 }
 
+/** Binds an organisation-specific role holding exactly `permissions` to a member on `folderId`. */
+export async function grantPermissions(
+  database: DatabaseHandle,
+  params: { organizationId: string; folderId: string; userId: string; permissions: string[] },
+) {
+  const [role] = await database.db
+    .insert(roles)
+    .values({ organizationId: params.organizationId, name: `Role ${unique()}`, permissions: params.permissions })
+    .returning({ id: roles.id });
+  if (!role) throw new Error('role not inserted');
+  await database.db
+    .insert(memberships)
+    .values({ organizationId: params.organizationId, userId: params.userId })
+    .onConflictDoNothing();
+  await database.db.insert(roleBindings).values({
+    organizationId: params.organizationId,
+    folderId: params.folderId,
+    roleId: role.id,
+    userId: params.userId,
+  });
+  return role.id;
+}
+
 /** A user with `role` on `folderId`, signed in and acting in that organisation. */
 export async function userWithRole(
   app: TypedApp,

@@ -65,8 +65,24 @@ export const assets = pgTable(
     version: versionColumn(),
   },
   (t) => [
+    // One (organization, sort key, id) index per sort of the inventory, so a page stops after `limit` rows.
     index().on(t.organizationId, t.name, t.id),
-    index().on(t.organizationId, t.type),
+    // The ref id sorts nulls last in either direction (platform/http/nullable-keyset.ts), an expression order
+    // that a plain (ref_id, id) index cannot serve backwards: one index per direction.
+    index('assets_ref_id_sort_index').on(
+      t.organizationId,
+      sql`(${t.refId} is null)`,
+      sql`lower(coalesce(${t.refId}, ''))`,
+      t.id,
+    ),
+    index('assets_ref_id_sort_desc_index').on(
+      t.organizationId,
+      sql`(${t.refId} is null)`,
+      sql`lower(coalesce(${t.refId}, '')) desc`,
+      sql`${t.id} desc`,
+    ),
+    index().on(t.organizationId, t.type, t.id),
+    index().on(t.organizationId, t.updatedAt, t.id),
     index().on(t.folderId),
     index('assets_tags_gin').using('gin', t.tags),
   ],

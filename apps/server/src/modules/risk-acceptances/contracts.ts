@@ -84,7 +84,11 @@ const editable = {
   name: text(300).min(1),
   description: text(20_000).nullable().optional(),
   justification: text(20_000).nullable().optional(),
-  approverId: z.uuid().nullable().optional().describe('A member who may read risk acceptances in the folder'),
+  approverId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe('A member holding risk_acceptance:approve in the folder (approval authority)'),
   expiryDate: isoDate.nullable().optional().describe('The last day the acceptance is in force'),
 };
 

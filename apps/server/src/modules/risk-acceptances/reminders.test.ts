@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
 import { outboxEmails } from '../../platform/mail/tables.js';
 import { createTestApp } from '../../test/app.js';
-import { createOrgWithOwner, userWithRole } from '../../test/factories.js';
+import { createOrgWithOwner, grantPermissions, userWithRole } from '../../test/factories.js';
 import { createAcceptanceReminders } from './reminders.js';
 import { createAcceptance, insertScenarios, transition } from './testing.js';
 
@@ -21,6 +21,12 @@ describe('risk acceptance expiry reminders', () => {
       userWithRole(t.app, t.database, { organizationId: organization.id, folderId: rootFolderId, role: name });
     const creator = await role('contributor');
     const approver = await role('reader');
+    await grantPermissions(t.database, {
+      organizationId: organization.id,
+      folderId: rootFolderId,
+      userId: approver.user.id,
+      permissions: ['risk_acceptance:approve'],
+    });
     const scenarios = await insertScenarios(t.database, { organizationId: organization.id, folderId: rootFolderId });
     const accepted = async (
       who: typeof creator.session,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
 import { call, createTestApp } from '../../test/app.js';
-import { createFolder, createOrgWithOwner, userWithRole } from '../../test/factories.js';
+import { createFolder, createOrgWithOwner, grantPermissions, userWithRole } from '../../test/factories.js';
 import { acceptancesApi as api, createAcceptance, insertScenarios } from './testing.js';
 
 const clock = new ManualClock(new Date('2026-03-01T10:00:00Z'));
@@ -47,7 +47,7 @@ describe('risk acceptances: the HTTP matrix', () => {
   });
 
   it('answers 400 naming the field on bad input', async () => {
-    const { session, rootFolderId, reader } = await setup();
+    const { session, rootFolderId, reader, organization } = await setup();
     const created = await createAcceptance(t.app, session, rootFolderId);
     const cases = [
       { request: { method: 'GET', url: `${api}?state=bogus` }, field: 'query.state' },
@@ -92,12 +92,28 @@ describe('risk acceptances: the HTTP matrix', () => {
     });
     expect(badApprover.statusCode).toBe(400);
     expect(badApprover.json().errors[0].field).toBe('body.approverId');
+    // A member who may read but not approve cannot be named: approval authority is part of being the approver.
     const readerApprover = await call(t.app, session, {
       method: 'PATCH',
       url: `${api}/${created.id}`,
       payload: { version: created.version, approverId: reader.user.id },
     });
-    expect(readerApprover.statusCode, readerApprover.body).toBe(200);
+    expect(readerApprover.statusCode, readerApprover.body).toBe(400);
+    expect(readerApprover.json().errors).toEqual([
+      { field: 'body.approverId', message: 'Not a member who may approve risk acceptances in this folder' },
+    ]);
+    await grantPermissions(t.database, {
+      organizationId: organization.id,
+      folderId: rootFolderId,
+      userId: reader.user.id,
+      permissions: ['risk_acceptance:approve'],
+    });
+    const approverNamed = await call(t.app, session, {
+      method: 'PATCH',
+      url: `${api}/${created.id}`,
+      payload: { version: created.version, approverId: reader.user.id },
+    });
+    expect(approverNamed.statusCode, approverNamed.body).toBe(200);
   });
 
   it('answers 403 to a reader who can see but not act', async () => {

@@ -11,7 +11,8 @@ import {
 
 const nobody = { isApprover: false, canUpdate: false, canApprove: false };
 const editor = { ...nobody, canUpdate: true };
-const approverOnly = { ...nobody, isApprover: true };
+/** The named approver, holding the approval authority that being named requires, and nothing else. */
+const approverOnly = { ...nobody, isApprover: true, canApprove: true };
 const owner = { isApprover: false, canUpdate: true, canApprove: true };
 const states: RiskAcceptanceState[] = ['created', 'submitted', 'accepted', 'rejected', 'revoked'];
 
@@ -37,10 +38,14 @@ describe('risk acceptance rules', () => {
     expect(transitionProblem('submitted', 'accepted', approverOnly)).toBeNull();
     expect(allowedTransitions('submitted', approverOnly)).toEqual(['accepted', 'rejected']);
     expect(allowedTransitions('submitted', editor)).toEqual(['created']);
+    // Named but without approval authority (withdrawn since, or named by a bypass): no decision.
+    expect(transitionProblem('submitted', 'accepted', { ...nobody, isApprover: true })).toBe('permission');
+    expect(allowedTransitions('submitted', { ...nobody, isApprover: true, canUpdate: true })).toEqual(['created']);
   });
 
   it('lets the approver or an approve permission revoke', () => {
     expect(transitionProblem('accepted', 'revoked', approverOnly)).toBeNull();
+    expect(transitionProblem('accepted', 'revoked', { ...nobody, isApprover: true })).toBeNull();
     expect(transitionProblem('accepted', 'revoked', { ...nobody, canApprove: true })).toBeNull();
     expect(transitionProblem('accepted', 'revoked', editor)).toBe('permission');
     expect(allowedTransitions('revoked', owner)).toEqual([]);

@@ -8,7 +8,9 @@ export type RiskAcceptanceState = (typeof riskAcceptanceStates)[number];
  * - created → submitted: risk_acceptance:update (the author asks for a decision);
  * - submitted → created: risk_acceptance:update (withdraw, to change it);
  * - submitted → accepted | rejected: ONLY the named approver, whatever roles anyone holds — an acceptance is one
- *   named person's decision, so an owner or manager who is not that person cannot take it for them;
+ *   named person's decision, so an owner or manager who is not that person cannot take it for them — and only
+ *   while that approver holds risk_acceptance:approve in the folder (naming one requires it too: someone who may
+ *   merely edit acceptances cannot name themselves and accept their own risk);
  * - accepted → revoked: the approver, or risk_acceptance:approve in the folder (someone with approval authority
  *   must be able to withdraw an acceptance whose approver left).
  * rejected and revoked are final records.
@@ -29,7 +31,7 @@ export interface AcceptanceActor {
 }
 
 function permitted(from: RiskAcceptanceState, to: RiskAcceptanceState, actor: AcceptanceActor): boolean {
-  if (to === 'accepted' || to === 'rejected') return actor.isApprover;
+  if (to === 'accepted' || to === 'rejected') return actor.isApprover && actor.canApprove;
   if (to === 'revoked') return actor.isApprover || actor.canApprove;
   if (from === 'created' || from === 'submitted') return actor.canUpdate;
   return false;

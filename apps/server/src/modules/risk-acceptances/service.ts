@@ -29,11 +29,15 @@ export async function loadReadableAcceptance(db: DbOrTx, access: Access, id: str
   return found;
 }
 
-/** The approver must be a member who can read risk acceptances where this one lives (400 naming approverId). */
+/**
+ * The approver must hold approval authority (risk_acceptance:approve) where the acceptance lives (400 naming
+ * approverId). Separation of duties: without it, anyone who may edit an acceptance could name themselves and
+ * accept their own risk.
+ */
 export async function checkApprover(db: DbOrTx, organizationId: string, approverId: string | null, path: string) {
   if (!approverId) return;
-  if (!(await memberCan(db, organizationId, approverId, 'risk_acceptance:read', path))) {
-    throw invalid('body.approverId', 'Not a member who may read risk acceptances in this folder');
+  if (!(await memberCan(db, organizationId, approverId, 'risk_acceptance:approve', path))) {
+    throw invalid('body.approverId', 'Not a member who may approve risk acceptances in this folder');
   }
 }
 

@@ -49,7 +49,7 @@ export function createAcceptanceTransitions(deps: { db: Database; clock: Clock }
         throw new AppError(
           'forbidden',
           to === 'accepted' || to === 'rejected'
-            ? 'Only the named approver may accept or reject this risk acceptance'
+            ? 'Only the named approver, holding risk_acceptance:approve here, may accept or reject this risk acceptance'
             : `You may not move this risk acceptance from ${from} to ${to}`,
         );
       }

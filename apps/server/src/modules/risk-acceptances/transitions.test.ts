@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
 import { call, createTestApp } from '../../test/app.js';
-import { createOrgWithOwner, signIn, userWithRole } from '../../test/factories.js';
+import { createOrgWithOwner, grantPermissions, signIn, userWithRole } from '../../test/factories.js';
+import { roleBindings } from '../access/tables.js';
 import { auditEvents } from '../audit/tables.js';
 import { acceptancesApi as api, createAcceptance, insertScenarios, transition } from './testing.js';
 
@@ -19,12 +20,21 @@ async function again(user: { email: string }, organizationId: string) {
   return { ...(await signIn(t.app, user.email)), organizationId };
 }
 
-/** An organisation with an editor (contributor), a manager (has risk_acceptance:approve) and an approver who is a mere reader. */
+/**
+ * An organisation with an editor (contributor), a manager (has risk_acceptance:approve) and an approver who reads
+ * everything and holds risk_acceptance:approve, nothing else (the approval authority a named approver needs).
+ */
 async function setup() {
   const org = await createOrgWithOwner(t.app, t.database);
   const role = (name: string) =>
     userWithRole(t.app, t.database, { organizationId: org.organization.id, folderId: org.rootFolderId, role: name });
   const [editor, manager, approver] = [await role('contributor'), await role('manager'), await role('reader')];
+  const approverRoleId = await grantPermissions(t.database, {
+    organizationId: org.organization.id,
+    folderId: org.rootFolderId,
+    userId: approver.user.id,
+    permissions: ['risk_acceptance:approve'],
+  });
   const scenarios = await insertScenarios(t.database, {
     organizationId: org.organization.id,
     folderId: org.rootFolderId,
@@ -36,7 +46,7 @@ async function setup() {
       expiryDate: '2026-09-30',
       riskScenarioIds: scenarios,
     });
-  return { ...org, editor, manager, approver, scenarios, ready };
+  return { ...org, editor, manager, approver, approverRoleId, scenarios, ready };
 }
 
 describe('risk acceptance transitions', () => {
@@ -106,6 +116,26 @@ describe('risk acceptance transitions', () => {
     });
     const inForce = await call(t.app, editor.session, { method: 'GET', url: `${api}?inForce=true` });
     expect(inForce.json().items.map((i: { id: string }) => i.id)).toEqual([submitted.id]);
+  });
+
+  it('keeps the decision from anyone without approval authority: no self-naming, no decision after losing it', async () => {
+    const { editor, approver, approverRoleId, ready, scenarios, rootFolderId } = await setup();
+    // A contributor may edit acceptances but cannot name themselves approver and accept their own risk.
+    const own = await createAcceptance(t.app, editor.session, rootFolderId, { riskScenarioIds: scenarios });
+    const selfNamed = await call(t.app, editor.session, {
+      method: 'PATCH',
+      url: `${api}/${own.id}`,
+      payload: { version: own.version, approverId: editor.user.id },
+    });
+    expect(selfNamed.statusCode, selfNamed.body).toBe(400);
+    expect(selfNamed.json().errors[0].field).toBe('body.approverId');
+    // A named approver whose authority is withdrawn after submission can no longer decide.
+    const submitted = await transition(t.app, editor.session, await ready(), 'submitted');
+    await t.database.db.delete(roleBindings).where(eq(roleBindings.roleId, approverRoleId));
+    const view = await call(t.app, approver.session, { method: 'GET', url: `${api}/${submitted.id}` });
+    expect(view.json().abilities.transitions).toEqual([]);
+    const refused = await transition(t.app, approver.session, submitted, 'accepted', 403);
+    expect(refused.detail).toContain('holding risk_acceptance:approve');
   });
 
   it('withdraws, rejects, and keeps decided records out of reach of edits', async () => {

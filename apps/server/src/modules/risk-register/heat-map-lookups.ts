@@ -33,7 +33,9 @@ const columns = {
 };
 
 /**
- * One GROUP BY over the assessment's scenarios for one rating kind: a row per (probability, impact, level) with
+ * One GROUP BY over the assessment's scenarios for one rating kind (the caller has found the assessment in the
+ * organisation, and a scenario belongs to its assessment's organisation: filtering on the assessment alone lets
+ * the (assessment, probability, impact, level) index answer without reading the table): a row per (probability, impact, level) with
  * its count, and (for the current rating, where the contract defines it) how many of them are flagged.
  */
 export async function countCells(
@@ -59,7 +61,7 @@ export async function countCells(
     sql`select g.p, g.i, g.l, g.n, g.f from (
           select ${columns[params.kind]}, count(*)::int as n, ${flaggedCount} as f
           from ${riskScenarios} s ${covered}
-          where s.organization_id = ${params.organizationId} and s.risk_assessment_id = ${params.riskAssessmentId}
+          where s.risk_assessment_id = ${params.riskAssessmentId}
           group by 1, 2, 3) as g(p, i, l, n, f)`,
   );
   return rows.map((r) => ({

@@ -91,7 +91,11 @@ const editable = {
   description: text(20_000).nullable().optional(),
   justification: text(20_000).nullable().optional(),
   ownerId: z.uuid().nullable().optional().describe('A member who may read security exceptions in the folder'),
-  approverId: z.uuid().nullable().optional().describe('A member who may read security exceptions in the folder'),
+  approverId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe('A member holding security_exception:approve in the folder (approval authority)'),
   severity: z.enum(severities).optional(),
   expiryDate: isoDate.nullable().optional().describe('The last day the exception is valid'),
 };

@@ -30,7 +30,9 @@ describe('security exception rules', () => {
     expect(transitionProblem('in_review', 'approved', { ...base, canApprove: true, canUpdate: true })).toBe(
       'permission',
     );
-    expect(transitionProblem('in_review', 'rejected', { ...base, isApprover: true })).toBeNull();
+    expect(transitionProblem('in_review', 'rejected', { ...base, isApprover: true, canApprove: true })).toBeNull();
+    // Named but without approval authority (withdrawn since naming): no decision.
+    expect(transitionProblem('in_review', 'rejected', { ...base, isApprover: true })).toBe('permission');
     expect(transitionProblem('in_review', 'approved', { ...base, approverNamed: false, canApprove: true })).toBeNull();
     expect(transitionProblem('in_review', 'approved', { ...base, approverNamed: false, isApprover: false })).toBe(
       'permission',

@@ -6,8 +6,9 @@ export type SecurityExceptionState = (typeof securityExceptionStates)[number];
 /**
  * The lifecycle of a security exception (docs: /work/brief/docs-acceptances-exceptions.md):
  * - draft → in_review: security_exception:update (needs a justification and a future expiry date);
- * - in_review → approved | rejected: the named approver only, whatever roles anyone holds; when no approver is
- *   named, security_exception:approve in the folder (someone must be able to decide an unaddressed request);
+ * - in_review → approved | rejected: the named approver only, whatever roles anyone holds, and only while they hold
+ *   security_exception:approve in the folder (naming one requires it too); when no approver is named,
+ *   security_exception:approve in the folder (someone must be able to decide an unaddressed request);
  * - approved → resolved: security_exception:update or the named owner (the gap is closed);
  * - approved → expired: the expiry task only, never a person (409 for anyone who tries);
  * - rejected → draft: security_exception:update (rework);
@@ -32,7 +33,9 @@ export interface ExceptionActor {
 }
 
 function permitted(to: SecurityExceptionState, actor: ExceptionActor): boolean {
-  if (to === 'approved' || to === 'rejected') return actor.approverNamed ? actor.isApprover : actor.canApprove;
+  if (to === 'approved' || to === 'rejected') {
+    return actor.approverNamed ? actor.isApprover && actor.canApprove : actor.canApprove;
+  }
   if (to === 'resolved') return actor.canUpdate || actor.isOwner;
   return actor.canUpdate;
 }

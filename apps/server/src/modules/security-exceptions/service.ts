@@ -40,8 +40,16 @@ export async function checkPerson(
   path: string,
 ) {
   if (!userId) return;
-  if (!(await memberCan(db, organizationId, userId, 'security_exception:read', path))) {
-    throw invalid(`body.${field}`, 'Not a member who may read security exceptions in this folder');
+  // The approver decides, so must hold approval authority (separation of duties: someone who may merely edit the
+  // exception cannot name themselves and approve it); the owner must be able to read it.
+  const needed = field === 'approverId' ? 'security_exception:approve' : 'security_exception:read';
+  if (!(await memberCan(db, organizationId, userId, needed, path))) {
+    throw invalid(
+      `body.${field}`,
+      field === 'approverId'
+        ? 'Not a member who may approve security exceptions in this folder'
+        : 'Not a member who may read security exceptions in this folder',
+    );
   }
 }
 

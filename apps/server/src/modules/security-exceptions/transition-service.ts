@@ -42,7 +42,7 @@ export function createExceptionTransitions(deps: { db: Database; clock: Clock })
         throw new AppError(
           'forbidden',
           decision && actor.approverNamed
-            ? 'Only the named approver may approve or reject this security exception'
+            ? 'Only the named approver, holding security_exception:approve here, may approve or reject this security exception'
             : `You may not move this security exception from ${from} to ${to}`,
         );
       }

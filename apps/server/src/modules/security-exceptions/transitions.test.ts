@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
 import { outboxEmails } from '../../platform/mail/tables.js';
 import { call, createTestApp } from '../../test/app.js';
-import { createOrgWithOwner, signIn, userWithRole } from '../../test/factories.js';
+import { createOrgWithOwner, grantPermissions, signIn, userWithRole } from '../../test/factories.js';
 import { auditEvents } from '../audit/tables.js';
 import { createExceptionExpiry } from './expiry.js';
 import { securityExceptions } from './tables.js';
@@ -27,6 +27,13 @@ async function setup() {
     await role('reader'),
     await role('reader'),
   ];
+  // A named approver needs approval authority in the folder; the owner (a reader) has none.
+  await grantPermissions(t.database, {
+    organizationId: org.organization.id,
+    folderId: org.rootFolderId,
+    userId: approver.user.id,
+    permissions: ['security_exception:approve'],
+  });
   const draft = (fields: Record<string, unknown> = {}) =>
     createException(t.app, editor.session, org.rootFolderId, {
       justification: 'Vendor patch pending',
@@ -55,7 +62,15 @@ describe('security exception transitions', () => {
   });
 
   it('lets only the named approver decide; without one, security_exception:approve', async () => {
-    const { session, editor, manager, approver, draft } = await setup();
+    const { session, editor, manager, approver, owner, draft, rootFolderId } = await setup();
+    // A contributor cannot name themselves approver (approval authority is part of being one).
+    const selfNamed = await call(t.app, editor.session, {
+      method: 'POST',
+      url: api,
+      payload: { folderId: rootFolderId, name: 'Mine', approverId: editor.user.id },
+    });
+    expect(selfNamed.statusCode, selfNamed.body).toBe(400);
+    expect(selfNamed.json().errors[0].field).toBe('body.approverId');
     const review = await move(t.app, editor.session, await draft(), 'in_review');
     for (const who of [session, manager.session, editor.session]) {
       expect((await move(t.app, who, review, 'approved', 403)).detail).toContain('Only the named approver');
@@ -68,7 +83,7 @@ describe('security exception transitions', () => {
 
     const unnamed = await move(t.app, editor.session, await draft({ approverId: null }), 'in_review');
     expect((await move(t.app, editor.session, unnamed, 'approved', 403)).code).toBe('forbidden');
-    expect((await move(t.app, approver.session, unnamed, 'approved', 403)).code).toBe('forbidden');
+    expect((await move(t.app, owner.session, unnamed, 'approved', 403)).code).toBe('forbidden');
     const pending = await call(t.app, approver.session, { method: 'GET', url: `${api}?awaitingMe=true` });
     expect(pending.json().items).toEqual([]);
     const rejected = await move(t.app, manager.session, unnamed, 'rejected');

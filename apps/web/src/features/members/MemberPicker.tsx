@@ -12,6 +12,8 @@ interface MemberPickerProps {
   /** Members not to offer (already in the group). */
   exclude?: ReadonlySet<string>;
   required?: boolean;
+  /** Shown under the label: what the chosen member must be (e.g. allowed to approve). */
+  description?: string;
   error?: string;
   flex?: number;
 }
@@ -25,7 +27,16 @@ interface Option {
  * Picks one member of the organisation by asking the server, so that every member can be found and not only the
  * first page. The server matches names and e-mail addresses; the list is not filtered again here.
  */
-export function MemberPicker({ label, value, onChange, exclude, required, error, flex }: MemberPickerProps) {
+export function MemberPicker({
+  label,
+  value,
+  onChange,
+  exclude,
+  required,
+  description,
+  error,
+  flex,
+}: MemberPickerProps) {
   const { t } = useTranslation('access');
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<Option | null>(null);
@@ -60,6 +71,7 @@ export function MemberPicker({ label, value, onChange, exclude, required, error,
       nothingFoundMessage={found.isFetching ? undefined : t('bindings.noMemberFound')}
       rightSection={found.isFetching ? <Loader size="xs" aria-hidden /> : undefined}
       required={required}
+      description={description}
       error={error}
       flex={flex}
       comboboxProps={{ withinPortal: true }}

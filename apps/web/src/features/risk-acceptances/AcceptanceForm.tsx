@@ -132,7 +132,12 @@ export function AcceptanceForm({ acceptance, onReload }: { acceptance: RiskAccep
               </Text>
             </Stack>
             {editable && (
-              <MemberPicker label={t('changeApprover')} value={null} onChange={(id) => id && changeApprover(id)} />
+              <MemberPicker
+                label={t('changeApprover')}
+                description={t('approverHint')}
+                value={null}
+                onChange={(id) => id && changeApprover(id)}
+              />
             )}
           </Group>
           {errors.approverId && (

@@ -84,6 +84,7 @@ export function NewRiskAcceptanceDialog({ opened, onClose }: { opened: boolean; 
           />
           <MemberPicker
             label={t('fields.approver')}
+            description={t('approverHint')}
             value={approverId}
             onChange={setApproverId}
             error={errors.approverId}

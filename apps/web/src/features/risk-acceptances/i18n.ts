@@ -18,6 +18,7 @@ export const en = {
   lockedHint: 'Only a risk acceptance in state “created” can be edited. Withdraw it first to change it.',
   noApprover: 'No approver named',
   changeApprover: 'Choose the approver',
+  approverHint: 'Someone allowed to approve risk acceptances in this folder; they alone decide.',
   nameRequired: 'Enter a name',
   folderRequired: 'Choose a folder',
   fields: {
@@ -103,6 +104,7 @@ export const fr: typeof en = {
   lockedHint: 'Seule une acceptation à l’état « créée » peut être modifiée. Retirez-la d’abord pour la changer.',
   noApprover: 'Aucun approbateur désigné',
   changeApprover: 'Choisir l’approbateur',
+  approverHint: 'Une personne autorisée à approuver les acceptations de risque dans ce dossier ; elle seule décide.',
   nameRequired: 'Saisissez un nom',
   folderRequired: 'Choisissez un dossier',
   fields: {
@@ -189,6 +191,7 @@ export const de: typeof en = {
   lockedHint: 'Nur eine Risikoakzeptanz im Zustand „Angelegt“ kann bearbeitet werden. Ziehen Sie sie zuerst zurück.',
   noApprover: 'Kein Genehmiger benannt',
   changeApprover: 'Genehmiger wählen',
+  approverHint: 'Eine Person, die in diesem Ordner Risikoakzeptanzen genehmigen darf; nur sie entscheidet.',
   nameRequired: 'Geben Sie einen Namen ein',
   folderRequired: 'Wählen Sie einen Ordner',
   fields: {
@@ -276,6 +279,7 @@ export const nl: typeof en = {
   lockedHint: 'Alleen een risicoacceptatie in de toestand “aangemaakt” kan worden bewerkt. Trek haar eerst in.',
   noApprover: 'Geen goedkeurder aangewezen',
   changeApprover: 'Kies de goedkeurder',
+  approverHint: 'Iemand die in deze map risicoacceptaties mag goedkeuren; alleen die persoon beslist.',
   nameRequired: 'Vul een naam in',
   folderRequired: 'Kies een map',
   fields: {

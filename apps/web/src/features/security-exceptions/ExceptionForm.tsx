@@ -155,6 +155,7 @@ export function ExceptionForm({ exception, onReload }: { exception: SecurityExce
                 {editable && (
                   <MemberPicker
                     label={t(field === 'ownerId' ? 'changeOwner' : 'changeApprover')}
+                    description={field === 'approverId' ? t('approverRule') : undefined}
                     value={null}
                     onChange={(id) => id && changePerson(field, id)}
                     error={errors[field]}

@@ -17,6 +17,7 @@ export const en = {
   approverHint: 'Without a named approver, anyone allowed to approve security exceptions in the folder decides.',
   changeOwner: 'Choose the owner',
   changeApprover: 'Choose the approver',
+  approverRule: 'Someone allowed to approve security exceptions in this folder; they alone decide.',
   nameRequired: 'Enter a name',
   folderRequired: 'Choose a folder',
   fields: {
@@ -114,6 +115,7 @@ export const fr: typeof en = {
     'Sans approbateur désigné, toute personne autorisée à approuver les exceptions de sécurité du dossier décide.',
   changeOwner: 'Choisir le responsable',
   changeApprover: 'Choisir l’approbateur',
+  approverRule: 'Une personne autorisée à approuver les exceptions de sécurité dans ce dossier ; elle seule décide.',
   nameRequired: 'Saisissez un nom',
   folderRequired: 'Choisissez un dossier',
   fields: {
@@ -209,6 +211,7 @@ export const de: typeof en = {
   approverHint: 'Ohne benannten Genehmiger entscheidet, wer im Ordner Sicherheitsausnahmen genehmigen darf.',
   changeOwner: 'Verantwortlichen wählen',
   changeApprover: 'Genehmiger wählen',
+  approverRule: 'Eine Person, die in diesem Ordner Sicherheitsausnahmen genehmigen darf; nur sie entscheidet.',
   nameRequired: 'Geben Sie einen Namen ein',
   folderRequired: 'Wählen Sie einen Ordner',
   fields: {
@@ -305,6 +308,7 @@ export const nl: typeof en = {
   approverHint: 'Zonder aangewezen goedkeurder beslist wie in de map beveiligingsuitzonderingen mag goedkeuren.',
   changeOwner: 'Kies de eigenaar',
   changeApprover: 'Kies de goedkeurder',
+  approverRule: 'Iemand die in deze map beveiligingsuitzonderingen mag goedkeuren; alleen die persoon beslist.',
   nameRequired: 'Vul een naam in',
   folderRequired: 'Kies een map',
   fields: {
