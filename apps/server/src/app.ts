@@ -51,7 +51,7 @@ export async function buildApp(options: BuildAppOptions): Promise<TypedApp> {
   });
   registerProblemHandlers(app);
   registerTextGuard(app);
-  registerMetrics(app, { database });
+  registerMetrics(app, { database, metricsToken: config.metricsToken });
 
   const clock = options.clock ?? systemClock;
   const jobs = options.jobs ?? createJobService({ database, clock, log: app.log });

@@ -46,6 +46,7 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 14),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').max(512).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -68,6 +69,8 @@ export interface Config {
   /** In embedded mode the worker always runs in-process; on PostgreSQL it can be split off (`rampart worker`). */
   runWorker: boolean;
   maxUploadBytes: number;
+  /** When set, `GET /metrics` answers only `Authorization: Bearer <token>` (a scraper's secret). */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +120,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY,
     runWorker: database.kind === 'pglite' ? true : (env.RAMPART_RUN_WORKER ?? true),
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
+    metricsToken: env.METRICS_TOKEN,
   };
 }
 

@@ -27,6 +27,8 @@ export function registerAuthentication(app: FastifyInstance, deps: { db: Databas
   app.decorateRequest('pendingTotpSession', null);
 
   app.addHook('preHandler', async (request) => {
+    // The Prometheus endpoint checks its own scraper token (metrics.ts), which is not an API token.
+    if (request.routeOptions.url === '/metrics') return;
     const caller = await resolveCaller(request);
     if (!caller) return;
     const requested = request.headers[ORGANIZATION_HEADER];

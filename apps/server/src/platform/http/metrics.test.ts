@@ -61,6 +61,38 @@ describe('GET /metrics', () => {
     }
   });
 
+  it('answers only the scraper token when METRICS_TOKEN is set', async () => {
+    const token = 'scraper-secret-0123456789';
+    const guarded = await buildApp({
+      config: testConfig({ METRICS_TOKEN: token }),
+      database: t.database,
+      logger: false,
+    });
+    try {
+      for (const authorization of [undefined, 'Bearer wrong-token-0123456789', token, `Basic ${token}`]) {
+        const refused = await guarded.inject({
+          method: 'GET',
+          url: '/metrics',
+          headers: authorization ? { authorization } : {},
+        });
+        expect(refused.statusCode, String(authorization)).toBe(401);
+        expect(refused.headers['www-authenticate']).toBe('Bearer realm="metrics"');
+        expect(refused.json()).toMatchObject({ code: 'unauthenticated' });
+        expect(refused.body).not.toContain('rampart_');
+      }
+      const allowed = await guarded.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(allowed.statusCode).toBe(200);
+      expect(allowed.body).toContain('rampart_job_runs');
+    } finally {
+      await guarded.close();
+    }
+    expect(() => testConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+
   it('is not part of the OpenAPI document', async () => {
     const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(Object.keys(spec.paths)).not.toContain('/metrics');

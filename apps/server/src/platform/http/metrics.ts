@@ -1,14 +1,28 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle } from '../db/client.js';
+import { AppError } from '../errors.js';
 import { countRunsByStatus } from '../jobs/runs.js';
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** Constant-time comparison of the presented bearer token with the configured one (hashed: equal lengths). */
+function presentsToken(authorization: string | undefined, token: string) {
+  const presented = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1] ?? '';
+  return timingSafeEqual(digest(presented), digest(token));
+}
 
 /**
  * Prometheus metrics on `GET /metrics`. Each app has its own registry (never prom-client's global one), so a
  * test process can build several apps. Routes are labelled by their pattern (`/api/v1/folders/:id`), never
- * the raw URL, which would give one series per id.
+ * the raw URL, which would give one series per id. With `metricsToken` set (METRICS_TOKEN) the endpoint needs
+ * `Authorization: Bearer <token>`: route names, volumes and queue depths are not for the public internet.
  */
-export function registerMetrics(app: FastifyInstance, deps: { database: DatabaseHandle }) {
+export function registerMetrics(
+  app: FastifyInstance,
+  deps: { database: DatabaseHandle; metricsToken?: string | undefined },
+) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -54,7 +68,12 @@ export function registerMetrics(app: FastifyInstance, deps: { database: Database
     );
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (deps.metricsToken && !presentsToken(request.headers.authorization, deps.metricsToken)) {
+      throw new AppError('unauthenticated', 'GET /metrics needs the scraper token (Authorization: Bearer …)', [], {
+        'www-authenticate': 'Bearer realm="metrics"',
+      });
+    }
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });
