@@ -123,6 +123,12 @@ describeBrowser('risk management', () => {
     await page.getByRole('heading', { name: 'Theft of the customer database', level: 1 }).waitFor();
     await choose(page, 'Current impact', 'Mo · Moderate');
     await saveRatings(page);
+    // The history tells it in words, on the matrix's own scale names, and counts the links.
+    const history = page.getByRole('table', { name: 'History' });
+    await history.getByText(/^Current rating: Likely × Major \(High\) → Likely × Moderate \(\w+\)$/).waitFor();
+    await history.getByText(/^Current rating: Not rated → Likely × Major \(High\)$/).waitFor();
+    await history.getByRole('cell', { name: 'Assets changed', exact: true }).waitFor();
+    expect(await history.getByText('risk_scenario.', { exact: false }).count()).toBe(0);
     await page.goto(assessmentUrl);
     await page.getByRole('tab', { name: 'Heat maps' }).click();
     const moved = page.getByRole('button', { name: /^Current: 1 scenario, probability Likely, impact Moderate/ });

@@ -13,13 +13,16 @@ const schema = z.object({
   expiryDate: z.union([z.literal(''), z.iso.date()]),
 });
 
-/** The acceptance's own fields, editable only while it is `created`; remount on a new version. */
+/** The acceptance's own fields, approver included, editable only while it is `created`; remount on a new version. */
 export function AcceptanceForm({ acceptance, onReload }: { acceptance: RiskAcceptance; onReload: () => void }) {
   const { t } = useTranslation(['riskAcceptances', 'common']);
   const update = useUpdateAcceptance();
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors = { ...fieldErrorsOf(update.error), ...local };
   const [folderId, setFolderId] = useState<string | null>(acceptance.folderId);
+  // A newly picked approver is saved with the other fields: saving it alone would remount the form (new version)
+  // and throw away whatever was being typed.
+  const [approverId, setApproverId] = useState<string | null>(null);
   const editable = acceptance.abilities.update;
 
   const submit = async (data: FormData) => {
@@ -42,12 +45,10 @@ export function AcceptanceForm({ acceptance, onReload }: { acceptance: RiskAccep
       justification: value('justification'),
       expiryDate: value('expiryDate'),
       ...(folderId && folderId !== acceptance.folderId ? { folderId } : {}),
+      ...(approverId && approverId !== acceptance.approver?.id ? { approverId } : {}),
     });
     notifySuccess(t('common:states.saved'));
   };
-
-  const changeApprover = (approverId: string | null) =>
-    update.mutateAsync({ id: acceptance.id, version: acceptance.version, approverId }).catch(() => {});
 
   return (
     <form
@@ -135,8 +136,8 @@ export function AcceptanceForm({ acceptance, onReload }: { acceptance: RiskAccep
               <MemberPicker
                 label={t('changeApprover')}
                 description={t('approverHint')}
-                value={null}
-                onChange={(id) => id && changeApprover(id)}
+                value={approverId}
+                onChange={setApproverId}
               />
             )}
           </Group>

@@ -13,6 +13,29 @@ import { ScenarioHistory } from './ScenarioHistory';
 import { AcceptancesSection, ScenarioLinks } from './ScenarioLinks';
 import { type RiskScenario, useDeleteScenario, useRiskAssessment, useScenario } from './use-risk-assessments';
 
+/*
+ * The ratings editor and the fields form each start from the server's values and keep unsaved edits in their own
+ * state. Each is remounted (reset) only when what it edits changed on the server — not on any new version: saving
+ * the ratings must not throw away a description being typed below, and the reverse. Both send the latest version
+ * they receive, so a change by someone else still ends in a version conflict rather than a silent overwrite.
+ */
+const ratingsKey = (s: RiskScenario, matrixId: string) =>
+  JSON.stringify(
+    [matrixId, s.inherent, s.current, s.residual].map((r) => (typeof r === 'string' ? r : [r.probability, r.impact])),
+  );
+const fieldsKey = (s: RiskScenario) =>
+  JSON.stringify([
+    s.name,
+    s.refId,
+    s.description,
+    s.vulnerabilities,
+    s.existingControlsText,
+    s.treatment,
+    s.strengthOfKnowledge,
+    s.owner?.id ?? null,
+    s.justification,
+  ]);
+
 export function RiskScenarioPage() {
   const { scenarioId } = useParams({ from: '/app/risk-scenarios/$scenarioId' });
   const scenario = useScenario(scenarioId);
@@ -70,17 +93,17 @@ function ScenarioView({ scenario, onReload }: { scenario: RiskScenario; onReload
         <QueryState query={assessment}>
           {assessment.data && (
             <RatingsEditor
-              key={scenario.version}
+              key={ratingsKey(scenario, assessment.data.riskMatrix.id)}
               scenario={scenario}
               definition={assessment.data.riskMatrix.definition}
               onReload={onReload}
             />
           )}
         </QueryState>
-        <ScenarioForm key={`form-${scenario.version}`} scenario={scenario} onReload={onReload} />
+        <ScenarioForm key={fieldsKey(scenario)} scenario={scenario} onReload={onReload} />
         <ScenarioLinks scenario={scenario} />
         <AcceptancesSection scenario={scenario} />
-        <ScenarioHistory scenarioId={scenario.id} />
+        {assessment.data && <ScenarioHistory scenarioId={scenario.id} matrixId={assessment.data.riskMatrix.id} />}
       </Stack>
       <ConfirmDialog
         opened={confirming}

@@ -13,7 +13,7 @@ const text = (data: FormData, name: string) => {
 };
 const nameSchema = z.string().trim().min(1).max(300);
 
-/** The scenario's fields; read-only when the caller may not update it. Remount on a new version. */
+/** The scenario’s fields; read-only when the caller may not update it. Remount when the fields change on the server. */
 export function ScenarioForm({ scenario, onReload }: { scenario: RiskScenario; onReload: () => void }) {
   const { t } = useTranslation(['riskAssessments', 'common']);
   const update = useUpdateScenario();

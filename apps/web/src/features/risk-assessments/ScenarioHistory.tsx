@@ -1,14 +1,58 @@
-import { Paper, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../app/api/client';
 import { LoadMore } from '../../app/layout/LoadMore';
 import { QueryState } from '../../app/layout/QueryState';
-import { ChangesDiff } from '../audit/ChangesDiff';
+import { describeEvent, type HistoryLine, matricesInEffect } from './history-lines';
+import type { MatrixDefinition } from './use-risk-assessments';
 import { useObjectHistory } from './use-risk-assessments';
 
-/** The scenario's audit events (edits, links, re-ratings), newest first. */
-export function ScenarioHistory({ scenarioId }: { scenarioId: string }) {
-  const { t, i18n } = useTranslation('riskAssessments');
+/** One change: "Current rating: Likely × Major (High) → Possible × Major (Medium)". */
+function Line({ line }: { line: HistoryLine }) {
+  return (
+    <Text size="sm">
+      <Text span fw={500}>
+        {line.label}
+      </Text>
+      {line.before !== undefined && `: ${line.before} →`}
+      {line.after !== undefined && `${line.before === undefined ? ':' : ''} ${line.after}`}
+    </Text>
+  );
+}
+
+/**
+ * The scenario's audit events (edits, links, re-ratings, imports), newest first, in words: ratings by their scale
+ * names on the matrix in force when each event was written (a re-rating moves older events to the old matrix).
+ */
+export function ScenarioHistory({ scenarioId, matrixId }: { scenarioId: string; matrixId: string }) {
+  const { t, i18n } = useTranslation(['riskAssessments', 'scenarioHistory']);
   const history = useObjectHistory(scenarioId);
+  const inEffect = matricesInEffect(history.items, matrixId);
+  const re = history.items.flatMap((e) => {
+    const moved = (e.changes as { riskMatrixId?: { before?: unknown } } | null)?.riskMatrixId?.before;
+    return typeof moved === 'string' ? [moved] : [];
+  });
+  const ids = [...new Set([...inEffect, ...re])];
+  // Matrix revisions are immutable: each id is fetched once and kept.
+  const matrices = useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ['risk-matrices', id],
+      queryFn: () => unwrap(api.GET('/api/v1/risk-matrices/{id}', { params: { path: { id } } })),
+      staleTime: Number.POSITIVE_INFINITY,
+      retry: false,
+    })),
+  });
+  const definitions = new Map<string, MatrixDefinition>();
+  matrices.forEach((m, i) => {
+    const id = ids[i];
+    if (id && m.data) definitions.set(id, m.data.definition as MatrixDefinition);
+  });
+  const definitionOf = (id: string | undefined) => (id ? definitions.get(id) : undefined);
+  // history-lines builds keys from recorded actions and field names: checked there against known lists, so the
+  // typed key union of i18next is widened here on purpose.
+  const translate = (key: string, options?: Record<string, unknown>) => String(t(key as never, options as never));
+
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
@@ -31,18 +75,23 @@ export function ScenarioHistory({ scenarioId }: { scenarioId: string }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {history.items.map((event) => (
-                  <Table.Tr key={event.id}>
-                    <Table.Td>{new Date(event.occurredAt).toLocaleString(i18n.language)}</Table.Td>
-                    <Table.Td>{event.actor?.displayName ?? event.actorType}</Table.Td>
-                    <Table.Td>
-                      <code>{event.action}</code>
-                    </Table.Td>
-                    <Table.Td>
-                      <ChangesDiff changes={event.changes as Record<string, unknown> | null} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                {history.items.map((event, i) => {
+                  const described = describeEvent(event, inEffect[i] ?? matrixId, { t: translate, definitionOf });
+                  return (
+                    <Table.Tr key={event.id}>
+                      <Table.Td>{new Date(event.occurredAt).toLocaleString(i18n.language)}</Table.Td>
+                      <Table.Td>{event.actor?.displayName ?? event.actorType}</Table.Td>
+                      <Table.Td>{described.action}</Table.Td>
+                      <Table.Td>
+                        <Stack gap={2}>
+                          {described.lines.map((line) => (
+                            <Line key={line.label} line={line} />
+                          ))}
+                        </Stack>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

@@ -21,6 +21,9 @@ export function ExceptionForm({ exception, onReload }: { exception: SecurityExce
   const errors = { ...fieldErrorsOf(update.error), ...local };
   const [folderId, setFolderId] = useState<string | null>(exception.folderId);
   const [severity, setSeverity] = useState<string | null>(exception.severity);
+  // Newly picked people are saved with the other fields: saving one alone would remount the form (new version)
+  // and throw away whatever was being typed.
+  const [people, setPeople] = useState<{ ownerId?: string; approverId?: string }>({});
   const editable = exception.abilities.update;
 
   const submit = async (data: FormData) => {
@@ -44,12 +47,12 @@ export function ExceptionForm({ exception, onReload }: { exception: SecurityExce
       expiryDate: value('expiryDate'),
       ...(severity ? { severity: severity as Severity } : {}),
       ...(folderId && folderId !== exception.folderId ? { folderId } : {}),
+      ...(people.ownerId && people.ownerId !== exception.owner?.id ? { ownerId: people.ownerId } : {}),
+      ...(people.approverId && people.approverId !== exception.approver?.id ? { approverId: people.approverId } : {}),
     });
     notifySuccess(t('common:states.saved'));
   };
 
-  const changePerson = (field: 'ownerId' | 'approverId', userId: string) =>
-    update.mutateAsync({ id: exception.id, version: exception.version, [field]: userId }).catch(() => {});
   const person = (p: SecurityException['owner']) => (p ? `${p.displayName} <${p.email}>` : t('nobody'));
 
   return (
@@ -156,8 +159,8 @@ export function ExceptionForm({ exception, onReload }: { exception: SecurityExce
                   <MemberPicker
                     label={t(field === 'ownerId' ? 'changeOwner' : 'changeApprover')}
                     description={field === 'approverId' ? t('approverRule') : undefined}
-                    value={null}
-                    onChange={(id) => id && changePerson(field, id)}
+                    value={people[field] ?? null}
+                    onChange={(id) => setPeople((p) => ({ ...p, [field]: id ?? undefined }))}
                     error={errors[field]}
                   />
                 )}
