@@ -1,5 +1,5 @@
 // `npm test`: every check a change must pass, in order, stopping at the first failure.
-//   node scripts/test.mjs [--only typecheck,lint,server,build,browser]
+//   node scripts/test.mjs [--only typecheck,lint,server,web,build,browser]
 // TEST_DATABASE_URL=postgres://… runs the server and browser tests on PostgreSQL instead of PGlite.
 // CI=true turns a missing Chromium from a skip into a failure.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -48,6 +48,11 @@ const steps = [
     key: 'server',
     title: `Server tests (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
     run: () => vitestRun('server', 'apps/server', []),
+  },
+  {
+    key: 'web',
+    title: 'Web unit tests',
+    run: () => vitestRun('web', 'apps/web', []),
   },
   {
     key: 'build',

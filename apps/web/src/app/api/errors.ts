@@ -17,6 +17,8 @@ export interface Problem {
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The server's own sentence (English, with the names and states involved); absent on a bodiless answer. */
+  readonly detail: string | undefined;
   readonly fieldErrors: FieldProblem[];
   readonly requestId: string | undefined;
 
@@ -25,6 +27,7 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.status = problem.status;
     this.code = problem.code ?? 'unknown';
+    this.detail = problem.detail;
     this.fieldErrors = problem.errors ?? [];
     this.requestId = problem.requestId;
   }

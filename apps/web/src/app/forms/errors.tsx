@@ -2,25 +2,44 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors';
+import { type ErrorText, errorText } from './error-text';
 
 /** Server field errors keyed by input name (`body.name` → `name`); empty when the error is not a validation one. */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
   return error instanceof ApiError ? error.fieldMap() : {};
 }
 
-/** The sentence to show for an error that does not belong to one input. */
-export function useErrorMessage() {
+/** Sentence and secondary detail for an error that does not belong to one input (see errorText for the choice). */
+export function useErrorText() {
   const { t } = useTranslation();
-  return (error: unknown): string => {
-    if (!(error instanceof ApiError)) return t('errors.network');
-    if (error.isVersionConflict) return t('errors.versionConflict');
-    if (error.code === 'permissions_not_held') return t('errors.permissionsNotHeld');
-    if (error.code === 'totp_enrollment_required') return t('errors.totpRequired');
-    if (error.status === 403 && error.code === 'forbidden') return error.message || t('errors.forbidden');
-    if (error.status === 404) return t('errors.notFound');
-    if (error.status >= 500) return t('errors.generic');
-    return error.message || t('errors.generic');
-  };
+  return (error: unknown): ErrorText => errorText(error, t);
+}
+
+/** The sentence alone, where there is room for one line (an alert title). */
+export function useErrorMessage() {
+  const text = useErrorText();
+  return (error: unknown): string => text(error).sentence;
+}
+
+/** The server's specifics beneath a translated sentence, dimmed because the sentence is the message. */
+export function ErrorDetail({ error }: { error: unknown }) {
+  const { detail } = useErrorText()(error);
+  return detail ? (
+    <Text size="xs" c="dimmed">
+      {detail}
+    </Text>
+  ) : null;
+}
+
+/** Sentence and detail together, for a toast's message. */
+export function ErrorLines({ error }: { error: unknown }) {
+  const message = useErrorMessage();
+  return (
+    <>
+      {message(error)}
+      <ErrorDetail error={error} />
+    </>
+  );
 }
 
 interface FormAlertProps {
@@ -36,14 +55,17 @@ interface FormAlertProps {
 /** A form-level error; field errors are shown on their inputs instead, so a validation error with fields is silent. */
 export function FormAlert({ error, onReload, fields = [], messages = {} }: FormAlertProps) {
   const { t } = useTranslation();
-  const message = useErrorMessage();
+  const text = useErrorText();
   if (!error) return null;
   if (error instanceof ApiError && error.fieldErrors.length > 0) {
     if (Object.keys(error.fieldMap()).every((name) => fields.includes(name))) return null;
   }
+  // A form's own sentence already names what the server detail would, so the detail goes with the generic one only.
+  const own = error instanceof ApiError ? messages[error.code] : undefined;
   return (
     <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={t('errors.title')} role="alert">
-      <Text size="sm">{(error instanceof ApiError && messages[error.code]) || message(error)}</Text>
+      <Text size="sm">{own || text(error).sentence}</Text>
+      {!own && <ErrorDetail error={error} />}
       {error instanceof ApiError &&
         error.fieldErrors
           .filter((e) => !fields.includes(e.field.replace(/^(body|query|params)\./, '')))

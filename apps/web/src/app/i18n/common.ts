@@ -1,3 +1,5 @@
+import * as errorCodes from './error-codes';
+
 /** Strings of the application shell and the words every page shares. */
 export const en = {
   appName: 'Rampart',
@@ -63,10 +65,10 @@ export const en = {
     actions: 'Actions',
   },
   errors: {
+    codes: errorCodes.en,
     generic: 'Something went wrong. Please try again.',
     network: 'The server could not be reached. Check your connection.',
     versionConflict: 'This was changed by someone else since you loaded it. Reload and apply your change again.',
-    forbidden: 'You are not allowed to do this.',
     permissionsNotHeld:
       'You can only hand out permissions you hold yourself here, and this includes some you do not have. Ask someone who holds them.',
     totpRequired: 'This organisation requires two-factor authentication. Set it up on your profile to continue.',
@@ -155,11 +157,11 @@ export const fr: typeof en = {
     actions: 'Actions',
   },
   errors: {
+    codes: errorCodes.fr,
     generic: 'Une erreur s’est produite. Veuillez réessayer.',
     network: 'Le serveur est injoignable. Vérifiez votre connexion.',
     versionConflict:
       'Quelqu’un d’autre a modifié cet élément depuis son chargement. Rechargez puis refaites votre modification.',
-    forbidden: 'Vous n’êtes pas autorisé à effectuer cette action.',
     permissionsNotHeld:
       'Vous ne pouvez transmettre ici que des permissions que vous détenez vous-même, et celle-ci en inclut que vous n’avez pas. Demandez à quelqu’un qui les détient.',
     totpRequired:
@@ -249,11 +251,11 @@ export const de: typeof en = {
     actions: 'Aktionen',
   },
   errors: {
+    codes: errorCodes.de,
     generic: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
     network: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',
     versionConflict:
       'Jemand anderes hat dies seit dem Laden geändert. Laden Sie neu und wiederholen Sie Ihre Änderung.',
-    forbidden: 'Sie dürfen diese Aktion nicht ausführen.',
     permissionsNotHeld:
       'Sie können hier nur Berechtigungen weitergeben, die Sie selbst besitzen, und dies umfasst einige, die Sie nicht haben. Wenden Sie sich an jemanden, der sie besitzt.',
     totpRequired:
@@ -343,11 +345,11 @@ export const nl: typeof en = {
     actions: 'Acties',
   },
   errors: {
+    codes: errorCodes.nl,
     generic: 'Er ging iets mis. Probeer het opnieuw.',
     network: 'De server is niet bereikbaar. Controleer uw verbinding.',
     versionConflict:
       'Iemand anders heeft dit gewijzigd sinds u het laadde. Laad opnieuw en voer uw wijziging nogmaals uit.',
-    forbidden: 'U mag deze actie niet uitvoeren.',
     permissionsNotHeld:
       'U kunt hier alleen rechten doorgeven die u zelf hebt, en dit omvat rechten die u niet hebt. Vraag het aan iemand die ze wel heeft.',
     totpRequired: 'Deze organisatie vereist tweestapsverificatie. Stel die in op uw profiel om verder te gaan.',

@@ -2,7 +2,7 @@ import { Button, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileSpreadsheet, IconFileText, IconFileUpload, IconJson } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useErrorMessage } from '../../app/forms/errors';
+import { ErrorLines } from '../../app/forms/errors';
 import { downloadExport, type ExportFormat } from './download';
 import { ImportAssessmentDialog } from './ImportAssessmentDialog';
 import { useAssessmentAbilities } from './use-assessment-import';
@@ -25,7 +25,6 @@ export function AssessmentExportMenu({
   locked: boolean;
 }) {
   const t = useExportsT();
-  const errorMessage = useErrorMessage();
   const assessment = useAssessmentAbilities(assessmentId);
   const [importing, setImporting] = useState(false);
   const [busy, setBusy] = useState<ExportFormat | null>(null);
@@ -36,7 +35,7 @@ export function AssessmentExportMenu({
     try {
       await downloadExport(assessmentId, format);
     } catch (error) {
-      notifications.show({ title: t('downloadFailed'), message: errorMessage(error), color: 'red' });
+      notifications.show({ title: t('downloadFailed'), message: <ErrorLines error={error} />, color: 'red' });
     } finally {
       setBusy(null);
     }

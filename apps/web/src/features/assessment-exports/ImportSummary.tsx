@@ -1,7 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { ApiError } from '../../app/api/errors';
-import { useErrorMessage } from '../../app/forms/errors';
+import { ErrorDetail, useErrorMessage } from '../../app/forms/errors';
 import type { ImportResult } from './use-assessment-import';
 import { useExportsT } from './use-exports-t';
 
@@ -55,6 +55,7 @@ export function ImportProblems({ error }: { error: unknown }) {
   const heading = isImportConflict(error) ? t('conflicts') : t('problems');
   return (
     <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={message(error)} role="alert">
+      <ErrorDetail error={error} />
       {located.length > 0 && (
         <>
           <Text size="sm">{heading}</Text>

@@ -2,21 +2,20 @@ import { Anchor, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useErrorMessage } from '../../app/forms/errors';
+import { ErrorLines } from '../../app/forms/errors';
 import { downloadFrameworkTemplate } from './download';
 import { useExportsT } from './use-exports-t';
 
 /** "Download the framework template": the workbook a person fills in to create a framework, then imports. */
 export function LibraryTemplateLink({ withHint = false }: { withHint?: boolean }) {
   const t = useExportsT();
-  const errorMessage = useErrorMessage();
   const [busy, setBusy] = useState(false);
   const download = async () => {
     setBusy(true);
     try {
       await downloadFrameworkTemplate();
     } catch (error) {
-      notifications.show({ title: t('downloadFailed'), message: errorMessage(error), color: 'red' });
+      notifications.show({ title: t('downloadFailed'), message: <ErrorLines error={error} />, color: 'red' });
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconLink, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert, useErrorMessage } from '../../app/forms/errors';
+import { ErrorLines, FormAlert } from '../../app/forms/errors';
 import { QueryState } from '../../app/layout/QueryState';
 import { notifySuccess } from '../controls/notify';
 import { downloadRevision, type Evidence, useAddRevision, useRevisions } from './use-evidence';
@@ -13,7 +13,6 @@ export function RevisionsSection({ evidence }: { evidence: Evidence }) {
   const { t, i18n } = useTranslation(['evidence', 'common']);
   const revisions = useRevisions(evidence.id);
   const add = useAddRevision(evidence.id);
-  const message = useErrorMessage();
   const [file, setFile] = useState<File | null>(null);
   const [url, setUrl] = useState('');
   const [note, setNote] = useState('');
@@ -61,7 +60,7 @@ export function RevisionsSection({ evidence }: { evidence: Evidence }) {
                             onClick={() =>
                               downloadRevision(evidence.id, revision).catch((error: unknown) =>
                                 notifications.show({
-                                  message: message(error),
+                                  message: <ErrorLines error={error} />,
                                   color: 'red',
                                   closeButtonProps: { 'aria-label': t('common:actions.close') },
                                 }),

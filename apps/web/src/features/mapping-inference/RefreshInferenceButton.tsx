@@ -4,7 +4,7 @@ import { IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
-import { useErrorMessage } from '../../app/forms/errors';
+import { ErrorLines } from '../../app/forms/errors';
 
 /**
  * Re-runs mapping inference for an assessment created by it: only results still inferred or not assessed
@@ -12,7 +12,6 @@ import { useErrorMessage } from '../../app/forms/errors';
  */
 export function RefreshInferenceButton({ assessmentId, version }: { assessmentId: string; version: number }) {
   const { t } = useTranslation('dashboard');
-  const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const refresh = useMutation({
     mutationFn: () =>
@@ -32,7 +31,7 @@ export function RefreshInferenceButton({ assessmentId, version }: { assessmentId
         queryClient.invalidateQueries({ queryKey: ['dashboard'] }),
       ]);
     },
-    onError: (error) => notifications.show({ message: errorMessage(error), color: 'red' }),
+    onError: (error) => notifications.show({ message: <ErrorLines error={error} />, color: 'red' }),
   });
   return (
     <Button

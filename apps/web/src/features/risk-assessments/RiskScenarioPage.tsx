@@ -103,7 +103,13 @@ function ScenarioView({ scenario, onReload }: { scenario: RiskScenario; onReload
         <ScenarioForm key={fieldsKey(scenario)} scenario={scenario} onReload={onReload} />
         <ScenarioLinks scenario={scenario} />
         <AcceptancesSection scenario={scenario} />
-        {assessment.data && <ScenarioHistory scenarioId={scenario.id} matrixId={assessment.data.riskMatrix.id} />}
+        {assessment.data && (
+          <ScenarioHistory
+            scenarioId={scenario.id}
+            matrixId={assessment.data.riskMatrix.id}
+            ratings={{ inherent: scenario.inherent, current: scenario.current, residual: scenario.residual }}
+          />
+        )}
       </Stack>
       <ConfirmDialog
         opened={confirming}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { LoadMore } from '../../app/layout/LoadMore';
 import { QueryState } from '../../app/layout/QueryState';
-import { describeEvent, type HistoryLine, matricesInEffect } from './history-lines';
+import { describeEvent, type HistoryLine, matricesInEffect, type Ratings, ratingStates } from './history-lines';
 import type { MatrixDefinition } from './use-risk-assessments';
 import { useObjectHistory } from './use-risk-assessments';
 
@@ -25,10 +25,20 @@ function Line({ line }: { line: HistoryLine }) {
  * The scenario's audit events (edits, links, re-ratings, imports), newest first, in words: ratings by their scale
  * names on the matrix in force when each event was written (a re-rating moves older events to the old matrix).
  */
-export function ScenarioHistory({ scenarioId, matrixId }: { scenarioId: string; matrixId: string }) {
+export function ScenarioHistory({
+  scenarioId,
+  matrixId,
+  ratings,
+}: {
+  scenarioId: string;
+  matrixId: string;
+  /** The scenario's ratings now: the state the history is walked back from. */
+  ratings: Ratings;
+}) {
   const { t, i18n } = useTranslation(['riskAssessments', 'scenarioHistory']);
   const history = useObjectHistory(scenarioId);
   const inEffect = matricesInEffect(history.items, matrixId);
+  const states = ratingStates(history.items, ratings);
   const re = history.items.flatMap((e) => {
     const moved = (e.changes as { riskMatrixId?: { before?: unknown } } | null)?.riskMatrixId?.before;
     return typeof moved === 'string' ? [moved] : [];
@@ -76,7 +86,12 @@ export function ScenarioHistory({ scenarioId, matrixId }: { scenarioId: string; 
               </Table.Thead>
               <Table.Tbody>
                 {history.items.map((event, i) => {
-                  const described = describeEvent(event, inEffect[i] ?? matrixId, { t: translate, definitionOf });
+                  const described = describeEvent(
+                    event,
+                    inEffect[i] ?? matrixId,
+                    { t: translate, definitionOf },
+                    states[i],
+                  );
                   return (
                     <Table.Tr key={event.id}>
                       <Table.Td>{new Date(event.occurredAt).toLocaleString(i18n.language)}</Table.Td>

@@ -32,7 +32,7 @@ interface Rating {
   impact: number;
   level: number;
 }
-type Ratings = Record<Kind, Rating>;
+export type Ratings = Record<Kind, Rating>;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const changeOf = (v: unknown) => (isRecord(v) && ('before' in v || 'after' in v) ? v : { after: v });
@@ -62,16 +62,42 @@ export function ratingText(def: MatrixDefinition | undefined, rating: Rating | u
   return level ? `${p} × ${i} (${level})` : `${p} × ${i}`;
 }
 
-const ratingColumns = (kind: Kind) => [`${kind}Probability`, `${kind}Impact`, `${kind}Level`] as const;
+const axes = ['probability', 'impact', 'level'] as const;
+const column = (kind: Kind, axis: (typeof axes)[number]) => `${kind}${axis[0]?.toUpperCase()}${axis.slice(1)}`;
+const touches = (changes: Record<string, unknown>, kind: Kind) => axes.some((axis) => column(kind, axis) in changes);
 
-/** The three columns of one rating as they stood before and after, from a field diff. */
-function ratingSides(changes: Record<string, unknown>, kind: Kind) {
-  const [p, i, l] = ratingColumns(kind).map((column) => changeOf(changes[column]));
-  const side = (which: 'before' | 'after'): Rating | undefined =>
-    p?.[which] === undefined && i?.[which] === undefined
-      ? undefined
-      : { probability: Number(p?.[which] ?? -1), impact: Number(i?.[which] ?? -1), level: Number(l?.[which] ?? -1) };
-  return { before: side('before'), after: side('after') };
+/** The ratings before and after each event; `before` is undefined for a creation. */
+export interface RatingState {
+  before?: Ratings;
+  after: Ratings;
+}
+
+/**
+ * The whole ratings around each event, newest first. An edit records only the columns that changed (an impact
+ * moved, the probability not), so each event is read against the state it left: the scenario's ratings now,
+ * walked back through the recorded "before" values of every newer event.
+ */
+export function ratingStates(events: HistoryEvent[], now: Ratings): RatingState[] {
+  let state: Ratings = structuredClone(now);
+  return events.map((event) => {
+    const after = state;
+    const changes = isRecord(event.changes) ? event.changes : {};
+    if (event.action === 'risk_scenario.created') return { after };
+    const before: Ratings = structuredClone(after);
+    if (event.action === 'risk_scenario.re_rated') {
+      const recorded = changeOf(changes.ratings).before;
+      if (isRecord(recorded)) Object.assign(before, recorded);
+    } else {
+      for (const kind of kinds) {
+        for (const axis of axes) {
+          const change = changeOf(changes[column(kind, axis)]);
+          if (column(kind, axis) in changes && 'before' in change) before[kind][axis] = Number(change.before ?? -1);
+        }
+      }
+    }
+    state = before;
+    return { before, after };
+  });
 }
 
 /** Plain fields: label key in the riskAssessments namespace and how to show a value. */
@@ -96,21 +122,27 @@ const shortText = (v: unknown) => {
   const text = typeof v === 'string' ? v : JSON.stringify(v);
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 };
-const valueOf = (v: unknown, t: Translate, show?: (v: unknown, t: Translate) => string) =>
+const shownValue = (v: unknown, t: Translate, show?: (v: unknown, t: Translate) => string) =>
   v === undefined ? undefined : v === null || v === '' ? '—' : show ? show(v, t) : shortText(v);
 
-function fieldLines(changes: Record<string, unknown>, ctx: Context, def: MatrixDefinition | undefined) {
+function fieldLines(
+  changes: Record<string, unknown>,
+  ctx: Context,
+  def: MatrixDefinition | undefined,
+  state: RatingState | undefined,
+) {
   const { t } = ctx;
   const lines: HistoryLine[] = [];
   for (const kind of kinds) {
-    const { before, after } = ratingSides(changes, kind);
-    if (!before && !after) continue;
+    if (!touches(changes, kind) || !state) continue;
+    const before = state.before?.[kind];
+    const after = state.after[kind];
     // A scenario created without this rating: nothing to tell.
-    if (!before && after && (after.probability < 0 || after.impact < 0)) continue;
+    if (!before && (after.probability < 0 || after.impact < 0)) continue;
     lines.push({
       label: t('scenarioHistory:rating', { kind: t(`riskAssessments:ratings.${kind}`) }),
       before: before ? ratingText(def, before, t) : undefined,
-      after: after ? ratingText(def, after, t) : undefined,
+      after: ratingText(def, after, t),
     });
   }
   for (const [field, raw] of Object.entries(changes)) {
@@ -119,8 +151,8 @@ function fieldLines(changes: Record<string, unknown>, ctx: Context, def: MatrixD
     if (plain) {
       lines.push({
         label: t(`riskAssessments:${plain.label}`),
-        before: valueOf(change.before, t, plain.value),
-        after: valueOf(change.after, t, plain.value),
+        before: shownValue(change.before, t, plain.value),
+        after: shownValue(change.after, t, plain.value),
       });
     } else if (referenceFields[field]) {
       lines.push({
@@ -141,8 +173,11 @@ const linkActions: Record<string, string> = {
 
 const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
 
-/** The translated action and the lines of one event; `matrixId` is the matrix in effect for it. */
-export function describeEvent(event: HistoryEvent, matrixId: string, ctx: Context) {
+/**
+ * The translated action and the lines of one event; `matrixId` is the matrix in effect for it and `state` the
+ * ratings around it (from ratingStates).
+ */
+export function describeEvent(event: HistoryEvent, matrixId: string, ctx: Context, state?: RatingState) {
   const { t } = ctx;
   const changes = isRecord(event.changes) ? event.changes : {};
   const known = ['created', 'updated', 'deleted', 're_rated', 'imported'].map((a) => `risk_scenario.${a}`);
@@ -188,5 +223,5 @@ export function describeEvent(event: HistoryEvent, matrixId: string, ctx: Contex
       ],
     };
   }
-  return { action, lines: fieldLines(changes, ctx, ctx.definitionOf(matrixId)) };
+  return { action, lines: fieldLines(changes, ctx, ctx.definitionOf(matrixId), state) };
 }

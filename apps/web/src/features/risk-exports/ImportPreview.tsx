@@ -2,7 +2,7 @@ import { Alert, Group, Stack, Table, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api/errors';
-import { useErrorMessage } from '../../app/forms/errors';
+import { ErrorDetail, useErrorMessage } from '../../app/forms/errors';
 import type { RiskImportResult } from './use-risk-import';
 
 const SHOWN = 50;
@@ -66,7 +66,11 @@ export function ImportRefusal({ error }: { error: unknown }) {
       />
     );
   }
-  return <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={message(error)} role="alert" />;
+  return (
+    <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={message(error)} role="alert">
+      <ErrorDetail error={error} />
+    </Alert>
+  );
 }
 
 /** What a dry run found: the counts, the rows that would change, and every problem. */

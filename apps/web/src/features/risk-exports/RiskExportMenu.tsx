@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileSpreadsheet, IconFileText, IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorMessage } from '../../app/forms/errors';
+import { ErrorLines } from '../../app/forms/errors';
 import { downloadRiskExport, type RiskExportFormat } from './download';
 import { ImportRegisterDialog } from './ImportRegisterDialog';
 import { useRiskAssessmentForExports } from './use-risk-import';
@@ -17,7 +17,6 @@ const closedStatuses = new Set(['done', 'deprecated']);
  */
 export function RiskExportMenu({ riskAssessmentId }: { riskAssessmentId: string }) {
   const { t } = useTranslation('riskExports');
-  const errorMessage = useErrorMessage();
   const assessment = useRiskAssessmentForExports(riskAssessmentId);
   const [importing, setImporting] = useState(false);
   const [busy, setBusy] = useState<RiskExportFormat | null>(null);
@@ -28,7 +27,7 @@ export function RiskExportMenu({ riskAssessmentId }: { riskAssessmentId: string 
     try {
       await downloadRiskExport(riskAssessmentId, format);
     } catch (error) {
-      notifications.show({ title: t('downloadFailed'), message: errorMessage(error), color: 'red' });
+      notifications.show({ title: t('downloadFailed'), message: <ErrorLines error={error} />, color: 'red' });
     } finally {
       setBusy(null);
     }
