@@ -13,6 +13,7 @@ import type { Cursor } from '../../platform/http/pagination.js';
 import { subtreeOf } from '../controls/scope.js';
 import { escapeLike } from '../folders/queries.js';
 import { folders } from '../folders/tables.js';
+import { acceptanceInForce } from './in-force-sql.js';
 import type { RiskAcceptanceState } from './rules.js';
 import { visibleScenarioCount } from './scenario-lookups.js';
 import { riskAcceptanceScenarios, riskAcceptances } from './tables.js';
@@ -33,11 +34,6 @@ const withCounts = (scenariosVisible: SQL) => ({
   folderPath: folders.path,
   scenarioCount: visibleScenarioCount(riskAcceptances.id, scenariosVisible),
 });
-
-/** SQL: in force on `today` (accepted, expiry absent or not passed). */
-const inForceSql = (today: string) =>
-  sql`(${riskAcceptances.state} = 'accepted' and (${riskAcceptances.expiryDate} is null
-    or ${riskAcceptances.expiryDate} >= ${today}::date))`;
 
 export interface ListFilters {
   q?: string;
@@ -92,12 +88,12 @@ export function listAcceptances(
         params.inForce === undefined
           ? undefined
           : params.inForce
-            ? inForceSql(params.today)
-            : sql`not ${inForceSql(params.today)}`,
+            ? acceptanceInForce(params.today)
+            : sql`not ${acceptanceInForce(params.today)}`,
         params.expiringWithinDays === undefined
           ? undefined
           : and(
-              inForceSql(params.today),
+              acceptanceInForce(params.today),
               sql`${riskAcceptances.expiryDate} <= ${params.today}::date + ${params.expiringWithinDays}::int`,
             ),
         keysetWhere(key, riskAcceptances.id, params.descending, params.cursor),

@@ -90,7 +90,10 @@ export function submitProblems(
   return problems;
 }
 
-/** In force: accepted and not past its expiry date (the expiry date is the last day in force). */
+/**
+ * In force: accepted and not past its expiry date (the expiry date is the last day in force). The same rule in SQL
+ * is `acceptanceInForce` in `in-force-sql.ts`: change both together.
+ */
 export const isInForce = (state: RiskAcceptanceState, expiryDate: string | null, today: string) =>
   state === 'accepted' && (expiryDate === null || expiryDate >= today);
 

@@ -1,16 +1,12 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-// Tables owned by the risk-acceptances module (read-only here: flags and deletion guards).
+// The in-force rule and the tables are owned by the risk-acceptances module (read-only here: flags, deletion guards).
+import { acceptanceInForce, coveredByAcceptanceInForce } from '../risk-acceptances/in-force-sql.js';
 import { riskAcceptanceScenarios, riskAcceptances } from '../risk-acceptances/tables.js';
 import { riskAssessments, riskScenarios } from './tables.js';
 
 /** The clock's UTC date, `YYYY-MM-DD`: an acceptance expiring today is still in force today. */
 export const utcDate = (now: Date) => now.toISOString().slice(0, 10);
-
-/** An acceptance in force: accepted, and not past its expiry date (none = no end). */
-const inForce = (today: string) =>
-  sql`${riskAcceptances.state} = 'accepted'
-    and (${riskAcceptances.expiryDate} is null or ${riskAcceptances.expiryDate} >= cast(${today}::text as date))`;
 
 /**
  * FLAGGED (shared contract): the current level is above the assessment's tolerance and no acceptance in force
@@ -21,10 +17,7 @@ export const flaggedSql = (today: string): SQL<boolean> => sql<boolean>`(
   ${riskScenarios.currentLevel} <> -1
   and ${riskAssessments.riskToleranceLevel} is not null
   and ${riskScenarios.currentLevel} > ${riskAssessments.riskToleranceLevel}
-  and not exists (
-    select 1 from ${riskAcceptanceScenarios}
-    join ${riskAcceptances} on ${riskAcceptances.id} = ${riskAcceptanceScenarios.riskAcceptanceId}
-    where ${riskAcceptanceScenarios.riskScenarioId} = ${riskScenarios.id} and ${inForce(today)}))`;
+  and not ${coveredByAcceptanceInForce(riskScenarios.id, today)})`;
 
 /** The acceptances covering one scenario (its detail), with whether each is in force today. */
 export const acceptancesOfScenario = (db: DbOrTx, scenarioId: string, visible: SQL, today: string) =>
@@ -34,7 +27,7 @@ export const acceptancesOfScenario = (db: DbOrTx, scenarioId: string, visible: S
       name: riskAcceptances.name,
       state: riskAcceptances.state,
       expiryDate: riskAcceptances.expiryDate,
-      inForce: sql<boolean>`(${inForce(today)})`,
+      inForce: acceptanceInForce(today),
     })
     .from(riskAcceptanceScenarios)
     .innerJoin(riskAcceptances, eq(riskAcceptances.id, riskAcceptanceScenarios.riskAcceptanceId))

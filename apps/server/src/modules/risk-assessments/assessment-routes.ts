@@ -90,8 +90,10 @@ export function registerAssessmentRoutes(app: TypedApp, { db, clock }: Pick<AppC
         tags,
         description:
           'Changes fields of a risk assessment. `folderId` moves it with its scenarios; `status` done, or leaving ' +
-          'done/deprecated, needs risk_assessment:approve; `riskMatrixId` answers 409 ' +
-          '`matrix_change_needs_rerating` once a scenario is rated (use re-rate). Send the version (409 when stale).',
+          'done/deprecated, needs risk_assessment:approve (a status move alone needs only that); while done or ' +
+          'deprecated only `status` may change, other fields answer 409 `risk_assessment_locked`; `riskMatrixId` ' +
+          'answers 409 `matrix_change_needs_rerating` once a scenario is rated (use re-rate). Send the version ' +
+          '(409 when stale).',
         params: idParams,
         body: updateAssessmentBody,
         response: { 200: riskAssessmentSchema },

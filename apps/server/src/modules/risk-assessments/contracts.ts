@@ -22,7 +22,7 @@ const assessmentFields = {
   dueDate: z.string().nullable(),
   riskToleranceLevel: z.number().int().nullable(),
   riskMatrix: matrixRefSchema,
-  locked: z.boolean().describe('Done or deprecated: its scenarios cannot change'),
+  locked: z.boolean().describe('Done or deprecated: only its status can change, its scenarios cannot'),
   scenarioCount: z.number().int(),
   createdAt: z.date(),
   updatedAt: z.date(),

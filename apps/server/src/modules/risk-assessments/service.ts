@@ -7,12 +7,13 @@ import { conflict, invalid, notFound, versionConflict } from '../../platform/err
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import { folderById, membersAmong } from '../controls/scope.js';
 import { acceptedCoverCount, utcDate } from './acceptance-lookups.js';
+import { changedFields } from './assessment-edits.js';
 import { usableMatrix } from './catalog-lookups.js';
 import type { CreateAssessmentInput, RiskAssessmentDto, UpdateAssessmentInput } from './contracts.js';
 import { toAssessmentSummary } from './presenter.js';
 import * as q from './queries.js';
 import { checkTolerance } from './rating.js';
-import { isLocked, requireStatusChange, riskConflict } from './status.js';
+import { isLocked, requireFieldsUnlocked, requireStatusChange, riskConflict } from './status.js';
 import { riskAssessments, riskScenarios } from './tables.js';
 
 type ListParams = Omit<
@@ -151,9 +152,16 @@ export function createRiskAssessmentService(deps: { db: Database; clock: Clock }
       return db.transaction(async (tx) => {
         const before = await loadReadableAssessment(tx, access, id);
         const { row } = before;
-        access.require('risk_assessment:update', before.folderPath, 'risk_assessment:read', 'Risk assessment');
+        // As on compliance assessments: a status move alone needs only what the move needs (approve to close or
+        // reopen, review to send back); anything else sent, or nothing to do, needs update.
+        const statusMove = input.status !== undefined && input.status !== row.status;
+        const sendsFields = Object.entries(input).some(([key, value]) => key !== 'status' && value !== undefined);
+        if (sendsFields || !statusMove)
+          access.require('risk_assessment:update', before.folderPath, 'risk_assessment:read', 'Risk assessment');
         if (input.status !== undefined)
           requireStatusChange(access, { status: row.status, folderPath: before.folderPath }, input.status);
+        const people = await q.peopleOf(tx, id);
+        requireFieldsUnlocked(row, changedFields(row, input, people));
         const moving = input.folderId !== undefined && input.folderId !== row.folderId;
         if (moving && input.folderId) await targetFolder(tx, access, input.folderId);
         const matrixChange = input.riskMatrixId !== undefined && input.riskMatrixId !== row.riskMatrixId;
@@ -163,7 +171,6 @@ export function createRiskAssessmentService(deps: { db: Database; clock: Clock }
           : await usableMatrix(tx, access.organizationId, row.riskMatrixId);
         if (!matrix) throw notFound('Risk matrix');
         if (matrixChange) {
-          if (isLocked(row.status)) throw conflict('A locked risk assessment keeps its matrix');
           if (await q.hasRatedScenario(tx, id)) {
             throw riskConflict(
               'matrix_change_needs_rerating',
@@ -190,7 +197,6 @@ export function createRiskAssessmentService(deps: { db: Database; clock: Clock }
             .set({ folderId: after.folderId })
             .where(eq(riskScenarios.riskAssessmentId, id));
         const changes: Record<string, unknown> = diffFields(auditableAssessment(row), auditableAssessment(after));
-        const people = await q.peopleOf(tx, id);
         for (const [role, ids, key] of [
           ['author', authorIds, 'authorIds'],
           ['reviewer', reviewerIds, 'reviewerIds'],

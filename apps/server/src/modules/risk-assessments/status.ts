@@ -34,6 +34,22 @@ export function riskConflict(code: 'matrix_change_needs_rerating' | 'risk_assess
   return new AppError(code, message);
 }
 
+/**
+ * A done or deprecated assessment is a closed record: its own fields stay as they were when it was closed (the
+ * tolerance alone decides which of its scenarios are flagged; the matrix, folder, name and people are what was
+ * signed off). Only its status may change, with the permission `requireStatusChange` asks for; edits come after a
+ * move back to an open status, never in the same request, so reopening always shows in the audit trail first.
+ */
+export function requireFieldsUnlocked(assessment: { status: RiskAssessmentStatus }, changedFields: string[]) {
+  if (isLocked(assessment.status) && changedFields.length > 0) {
+    throw riskConflict(
+      'risk_assessment_locked',
+      `This risk assessment is ${assessment.status} and locked: only its status can change, not ` +
+        `${changedFields.join(', ')}. Move it back to in progress first (needs the approve permission).`,
+    );
+  }
+}
+
 export function requireUnlocked(assessment: { status: RiskAssessmentStatus }) {
   if (isLocked(assessment.status)) {
     throw riskConflict(

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Access } from '../../platform/auth/access.js';
 import type { Permission } from '../../platform/auth/permissions-catalog.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -11,7 +11,8 @@ import { appliedControls } from '../controls/tables.js';
 import { folders } from '../folders/tables.js';
 // Owned by organizations.
 import { organizations } from '../organizations/tables.js';
-// Owned by risk-acceptances.
+// Owned by risk-acceptances, with the in-force rule.
+import { acceptanceInForce } from '../risk-acceptances/in-force-sql.js';
 import { riskAcceptanceScenarios, riskAcceptances } from '../risk-acceptances/tables.js';
 // Owned by risk-assessments.
 import {
@@ -220,13 +221,7 @@ export async function loadScenarios(
     .selectDistinct({ sid: riskAcceptanceScenarios.riskScenarioId })
     .from(riskAcceptanceScenarios)
     .innerJoin(riskAcceptances, eq(riskAcceptances.id, riskAcceptanceScenarios.riskAcceptanceId))
-    .where(
-      and(
-        inArray(riskAcceptanceScenarios.riskScenarioId, inAssessment),
-        eq(riskAcceptances.state, 'accepted'),
-        or(isNull(riskAcceptances.expiryDate), gte(riskAcceptances.expiryDate, today)),
-      ),
-    );
+    .where(and(inArray(riskAcceptanceScenarios.riskScenarioId, inAssessment), acceptanceInForce(today)));
   const inForce = new Set(accepted.map((a) => a.sid));
   const threatsOf = groupBy(threatLinks);
   const assetsOf = groupBy(assetLinks);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
-// risk_acceptances and risk_acceptance_scenarios are owned by the risk-acceptances module.
-import { riskAcceptanceScenarios, riskAcceptances } from '../risk-acceptances/tables.js';
+// The in-force rule is owned by the risk-acceptances module, with its tables.
+import { scenariosCoveredByAcceptanceInForce } from '../risk-acceptances/in-force-sql.js';
 // risk_scenarios is owned by the risk-assessments module.
 import { riskScenarios } from '../risk-assessments/tables.js';
 
@@ -14,17 +14,6 @@ export interface CellCount {
   count: number;
   flagged: number;
 }
-
-/**
- * The scenarios an acceptance in force covers (accepted, and not expired on `today`), as a derived table to
- * LEFT JOIN: the planner hashes it once, where a correlated NOT EXISTS is costed high enough on 10,000-row
- * assessments to trigger PostgreSQL's JIT (≈ 60 ms of compilation per request).
- */
-const coveredScenarios = (organizationId: string, today: string) => sql`(
-  select distinct ras.risk_scenario_id as id from ${riskAcceptanceScenarios} ras
-  join ${riskAcceptances} ra on ra.id = ras.risk_acceptance_id
-  where ra.organization_id = ${organizationId} and ra.state = 'accepted'
-    and (ra.expiry_date is null or ra.expiry_date >= ${today}::date))`;
 
 const columns = {
   inherent: sql.raw('s.inherent_probability, s.inherent_impact, s.inherent_level'),
@@ -53,8 +42,11 @@ export async function countCells(
   const flaggedCount = counting
     ? sql`count(*) filter (where s.current_level <> -1 and s.current_level > ${flagged.tolerance} and c.id is null)::int`
     : sql`0`;
+  // A derived table joined on purpose, not a correlated NOT EXISTS: the planner hashes it once, where the
+  // correlated form is costed high enough on 10,000-row assessments to trigger PostgreSQL's JIT (≈ 60 ms of
+  // compilation per request; docs/benchmarks.md).
   const covered = counting
-    ? sql`left join ${coveredScenarios(params.organizationId, flagged.today)} c on c.id = s.id`
+    ? sql`left join ${scenariosCoveredByAcceptanceInForce(params.organizationId, flagged.today)} c on c.id = s.id`
     : sql``;
   const rows = await selectRows<{ p: number; i: number; l: number; n: number; f: number }>(
     db,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
 import { call, createTestApp } from '../../test/app.js';
-import { createFolder, createOrgWithOwner, userWithRole } from '../../test/factories.js';
+import { createFolder, createOrgWithOwner, grantPermissions, userWithRole } from '../../test/factories.js';
 import { insertAcceptance, insertAssessment, insertScenario, testMatrix, userWithPermissions } from './testing.js';
 
 const clock = new ManualClock(new Date('2026-03-10T12:00:00Z'));
@@ -78,6 +78,46 @@ describe('GET /risk-assessments/{id}/heat-map', () => {
     const none = await call(t.app, session, { method: 'GET', url: url(lenient.assessment.id) });
     expect(none.json().flaggedCount).toBe(0);
     expect(none.json().riskToleranceLevel).toBeNull();
+  });
+
+  it('counts only scenarios the caller may read: risk_assessment:read alone shows the matrix with no counts', async () => {
+    const { organization, rootFolderId } = await createOrgWithOwner(t.app, t.database);
+    const owner = { organizationId: organization.id, folderId: rootFolderId };
+    const { assessment } = await insertAssessment(t.database, owner, { riskToleranceLevel: 0 });
+    await insertScenario(t.database, assessment, { inherent: [2, 2], current: [2, 2], residual: [1, 1] });
+    await insertScenario(t.database, assessment, { inherent: [2, 1], current: [1, 1] });
+    const { user, session } = await userWithPermissions(t.app, t.database, {
+      ...owner,
+      permissions: ['risk_assessment:read'],
+    });
+    const zeros = [
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ];
+
+    const blind = await call(t.app, session, { method: 'GET', url: url(assessment.id) });
+    expect(blind.statusCode, blind.body).toBe(200);
+    expect(blind.json()).toMatchObject({
+      matrix: { definition: testMatrix },
+      riskToleranceLevel: 0,
+      inherent: zeros,
+      current: zeros,
+      residual: zeros,
+      unrated: { inherent: 0, current: 0, residual: 0 },
+      flaggedCount: 0,
+      byLevel: { current: [0, 0, 0], residual: [0, 0, 0] },
+    });
+
+    await grantPermissions(t.database, { ...owner, userId: user.id, permissions: ['risk_scenario:read'] });
+    const seeing = (await call(t.app, session, { method: 'GET', url: url(assessment.id) })).json();
+    expect(seeing.current).toEqual([
+      [0, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
+    expect(seeing.unrated.residual).toBe(1);
+    expect(seeing.flaggedCount).toBe(2);
   });
 
   it('answers 401, 400, 403, 404 (other organisation, unreadable folder, unknown) as it should', async () => {

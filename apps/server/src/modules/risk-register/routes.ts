@@ -21,7 +21,8 @@ export const riskRegisterModule: ModuleDefinition = {
           description:
             'Counts of the assessment’s scenarios per [probability][impact] cell of its matrix for the inherent, ' +
             'current and residual ratings, unrated scenarios apart, counts per risk level, and how many scenarios ' +
-            'are flagged (current level above tolerance with no acceptance in force today).',
+            'are flagged (current level above tolerance with no acceptance in force today). Only scenarios the ' +
+            'caller may read (risk_scenario:read) are counted: without it, every count is 0.',
           params: riskAssessmentIdParams,
           response: { 200: heatMapSchema },
         },
@@ -36,9 +37,10 @@ export const riskRegisterModule: ModuleDefinition = {
           operationId: 'getRiskAssessmentTreatmentPlan',
           tags,
           description:
-            'The applied controls planned for the assessment’s scenarios (in folders the caller may read), by ETA ' +
-            '(none last), each with its owners, whether it is overdue and the scenarios it treats; and the gaps: ' +
-            'scenarios to mitigate with no planned control.',
+            'The applied controls planned for the assessment’s scenarios, by ETA (none last), each with its ' +
+            'owners, whether it is overdue and the scenarios it treats; and the gaps: scenarios to mitigate with no ' +
+            'planned control. Only scenarios the caller may read (risk_scenario:read) and controls in folders where ' +
+            'they hold applied_control:read are listed.',
           params: riskAssessmentIdParams,
           response: { 200: treatmentPlanSchema },
         },

@@ -8,7 +8,7 @@ import { type AssessmentView, loadReadableAssessment } from './assessment-lookup
 import type { CreateFilterInput, HeatMapDto, PlannedControlDto, TreatmentPlanDto } from './contracts.js';
 import * as filters from './filter-queries.js';
 import { tally, utcDate } from './heat-map.js';
-import { countCells } from './heat-map-lookups.js';
+import { countCells, type RatingKind } from './heat-map-lookups.js';
 import { mitigationGaps, ownersOfControls, plannedPairs } from './treatment-plan-lookups.js';
 
 /** Enough for any one person's habits, and a bound on what one user can store. */
@@ -32,34 +32,16 @@ export function createRiskRegisterService(deps: { db: Database; clock: Clock }) 
       const def = assessment.matrix.definition;
       const today = utcDate(clock.now());
       const tolerance = assessment.riskToleranceLevel;
+      // Counts only of scenarios the caller may read. Scenarios live in their assessment's folder (moved with it),
+      // so that is all of them or none: deciding here keeps the GROUP BYs on the assessment alone, answered by
+      // the cell indexes without reading the table, instead of filtering every row on its folder.
+      const readable = access.can('risk_scenario:read', assessment.folderPath);
+      const cells = async (kind: RatingKind, flagged: { tolerance: number | null; today: string } | null) =>
+        readable ? countCells(db, { organizationId: access.organizationId, riskAssessmentId, kind, flagged }) : [];
       // Sequential on purpose: PGlite has one connection, and three small GROUP BYs are cheap anyway.
-      const inherent = tally(
-        def,
-        await countCells(db, {
-          organizationId: access.organizationId,
-          riskAssessmentId,
-          kind: 'inherent',
-          flagged: null,
-        }),
-      );
-      const current = tally(
-        def,
-        await countCells(db, {
-          organizationId: access.organizationId,
-          riskAssessmentId,
-          kind: 'current',
-          flagged: { tolerance, today },
-        }),
-      );
-      const residual = tally(
-        def,
-        await countCells(db, {
-          organizationId: access.organizationId,
-          riskAssessmentId,
-          kind: 'residual',
-          flagged: null,
-        }),
-      );
+      const inherent = tally(def, await cells('inherent', null));
+      const current = tally(def, await cells('current', { tolerance, today }));
+      const residual = tally(def, await cells('residual', null));
       return {
         matrix: matrixOf(assessment),
         riskToleranceLevel: tolerance,
@@ -75,7 +57,13 @@ export function createRiskRegisterService(deps: { db: Database; clock: Clock }) 
     async treatmentPlan(access: Access, riskAssessmentId: string): Promise<TreatmentPlanDto> {
       const assessment = await loadReadableAssessment(db, access, riskAssessmentId);
       const today = utcDate(clock.now());
-      const pairs = await plannedPairs(db, riskAssessmentId, access.visibleFolderIds('applied_control:read'));
+      // Only what the caller may open: scenarios where they hold risk_scenario:read, controls where they hold
+      // applied_control:read (a control treating only scenarios they cannot read is not listed either).
+      const scenariosVisible = access.visibleFolderIds('risk_scenario:read');
+      const pairs = await plannedPairs(db, riskAssessmentId, {
+        scenarios: scenariosVisible,
+        controls: access.visibleFolderIds('applied_control:read'),
+      });
       const controls = new Map<string, PlannedControlDto>();
       for (const { control, scenario } of pairs) {
         let entry = controls.get(control.id);
@@ -100,7 +88,7 @@ export function createRiskRegisterService(deps: { db: Database; clock: Clock }) 
       return {
         matrix: matrixOf(assessment),
         controls: [...controls.values()],
-        gaps: await mitigationGaps(db, riskAssessmentId),
+        gaps: await mitigationGaps(db, riskAssessmentId, scenariosVisible),
       };
     },
 

@@ -7,10 +7,11 @@ import { riskScenarioControls, riskScenarios } from '../risk-assessments/tables.
 import { users } from '../users/tables.js';
 
 /**
- * Every (planned control, scenario it treats) pair of the assessment, one row each, by ETA (none last). Only
- * controls in folders the caller may read are listed, so the plan never names a control they cannot open.
+ * Every (planned control, scenario it treats) pair of the assessment, one row each, by ETA (none last). Only pairs
+ * whose scenario and control both lie in folders the caller may read (`visible`: folder ids where they hold
+ * risk_scenario:read, applied_control:read), so the plan never names a scenario or a control they cannot open.
  */
-export const plannedPairs = (db: DbOrTx, riskAssessmentId: string, controlsVisible: SQL) =>
+export const plannedPairs = (db: DbOrTx, riskAssessmentId: string, visible: { scenarios: SQL; controls: SQL }) =>
   db
     .select({
       control: {
@@ -36,7 +37,8 @@ export const plannedPairs = (db: DbOrTx, riskAssessmentId: string, controlsVisib
       and(
         eq(riskScenarios.riskAssessmentId, riskAssessmentId),
         eq(riskScenarioControls.kind, 'planned'),
-        inArray(appliedControls.folderId, controlsVisible),
+        inArray(riskScenarios.folderId, visible.scenarios),
+        inArray(appliedControls.folderId, visible.controls),
       ),
     )
     .orderBy(
@@ -47,8 +49,11 @@ export const plannedPairs = (db: DbOrTx, riskAssessmentId: string, controlsVisib
       asc(riskScenarios.id),
     );
 
-/** Scenarios to mitigate that no control is planned for (whatever folder such a control would live in). */
-export const mitigationGaps = (db: DbOrTx, riskAssessmentId: string) =>
+/**
+ * Scenarios to mitigate that no control is planned for (whatever folder such a control lives in), among those in
+ * folders where the caller may read scenarios (`scenariosVisible`).
+ */
+export const mitigationGaps = (db: DbOrTx, riskAssessmentId: string, scenariosVisible: SQL) =>
   db
     .select({
       id: riskScenarios.id,
@@ -63,6 +68,7 @@ export const mitigationGaps = (db: DbOrTx, riskAssessmentId: string) =>
       and(
         eq(riskScenarios.riskAssessmentId, riskAssessmentId),
         eq(riskScenarios.treatment, 'mitigate'),
+        inArray(riskScenarios.folderId, scenariosVisible),
         sql`not exists (select 1 from ${riskScenarioControls} rsc
               where rsc.risk_scenario_id = ${riskScenarios.id} and rsc.kind = 'planned')`,
       ),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
 import { call, createTestApp } from '../../test/app.js';
-import { createFolder, createOrgWithOwner, userWithRole } from '../../test/factories.js';
+import { createFolder, createOrgWithOwner, grantPermissions, userWithRole } from '../../test/factories.js';
 import { insertAssessment, insertControl, insertScenario, linkControl, userWithPermissions } from './testing.js';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -95,6 +95,33 @@ describe('GET /risk-assessments/{id}/treatment-plan', () => {
     expect(plan.gaps).toEqual([]);
     const full = (await call(t.app, session, { method: 'GET', url: url(assessment.id) })).json();
     expect(full.controls.map((c: { id: string }) => c.id)).toEqual([hidden.id]);
+  });
+
+  it('names no scenario the caller may not read: risk_assessment:read alone lists no control and no gap', async () => {
+    const { organization, rootFolderId } = await createOrgWithOwner(t.app, t.database);
+    const owner = { organizationId: organization.id, folderId: rootFolderId };
+    const { assessment } = await insertAssessment(t.database, owner);
+    const treated = await insertScenario(t.database, assessment, { name: 'Treated secret', treatment: 'mitigate' });
+    const gap = await insertScenario(t.database, assessment, { name: 'Untreated secret', treatment: 'mitigate' });
+    const control = await insertControl(t.database, owner, { name: 'Encryption' });
+    await linkControl(t.database, treated.id, control.id);
+    // Controls are readable: only the missing risk_scenario:read keeps the plan empty.
+    const { user, session } = await userWithPermissions(t.app, t.database, {
+      ...owner,
+      permissions: ['risk_assessment:read', 'applied_control:read'],
+    });
+
+    const blind = await call(t.app, session, { method: 'GET', url: url(assessment.id) });
+    expect(blind.statusCode, blind.body).toBe(200);
+    expect(blind.json()).toMatchObject({ controls: [], gaps: [] });
+    expect(blind.body).not.toContain('secret');
+    expect(blind.body).not.toContain('Encryption');
+
+    await grantPermissions(t.database, { ...owner, userId: user.id, permissions: ['risk_scenario:read'] });
+    const seeing = (await call(t.app, session, { method: 'GET', url: url(assessment.id) })).json();
+    expect(seeing.controls.map((c: { id: string }) => c.id)).toEqual([control.id]);
+    expect(seeing.controls[0].scenarios.map((s: { name: string }) => s.name)).toEqual(['Treated secret']);
+    expect(seeing.gaps.map((g: { id: string }) => g.id)).toEqual([gap.id]);
   });
 
   it('answers 401, 400, 403 and 404 (other organisation, unknown)', async () => {

@@ -1886,7 +1886,7 @@ export interface paths {
         delete: operations["deleteRiskAssessment"];
         options?: never;
         head?: never;
-        /** @description Changes fields of a risk assessment. `folderId` moves it with its scenarios; `status` done, or leaving done/deprecated, needs risk_assessment:approve; `riskMatrixId` answers 409 `matrix_change_needs_rerating` once a scenario is rated (use re-rate). Send the version (409 when stale). */
+        /** @description Changes fields of a risk assessment. `folderId` moves it with its scenarios; `status` done, or leaving done/deprecated, needs risk_assessment:approve (a status move alone needs only that); while done or deprecated only `status` may change, other fields answer 409 `risk_assessment_locked`; `riskMatrixId` answers 409 `matrix_change_needs_rerating` once a scenario is rated (use re-rate). Send the version (409 when stale). */
         patch: operations["updateRiskAssessment"];
         trace?: never;
     };
@@ -2091,7 +2091,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Counts of the assessment’s scenarios per [probability][impact] cell of its matrix for the inherent, current and residual ratings, unrated scenarios apart, counts per risk level, and how many scenarios are flagged (current level above tolerance with no acceptance in force today). */
+        /** @description Counts of the assessment’s scenarios per [probability][impact] cell of its matrix for the inherent, current and residual ratings, unrated scenarios apart, counts per risk level, and how many scenarios are flagged (current level above tolerance with no acceptance in force today). Only scenarios the caller may read (risk_scenario:read) are counted: without it, every count is 0. */
         get: operations["getRiskAssessmentHeatMap"];
         put?: never;
         post?: never;
@@ -2108,7 +2108,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The applied controls planned for the assessment’s scenarios (in folders the caller may read), by ETA (none last), each with its owners, whether it is overdue and the scenarios it treats; and the gaps: scenarios to mitigate with no planned control. */
+        /** @description The applied controls planned for the assessment’s scenarios, by ETA (none last), each with its owners, whether it is overdue and the scenarios it treats; and the gaps: scenarios to mitigate with no planned control. Only scenarios the caller may read (risk_scenario:read) and controls in folders where they hold applied_control:read are listed. */
         get: operations["getRiskAssessmentTreatmentPlan"];
         put?: never;
         post?: never;
@@ -14937,7 +14937,7 @@ export interface operations {
                                 name: string;
                                 revision: number;
                             };
-                            /** @description Done or deprecated: its scenarios cannot change */
+                            /** @description Done or deprecated: only its status can change, its scenarios cannot */
                             locked: boolean;
                             scenarioCount: number;
                             /** Format: date-time */
@@ -15063,7 +15063,7 @@ export interface operations {
                                 grid: number[][];
                             };
                         };
-                        /** @description Done or deprecated: its scenarios cannot change */
+                        /** @description Done or deprecated: only its status can change, its scenarios cannot */
                         locked: boolean;
                         scenarioCount: number;
                         /** Format: date-time */
@@ -15189,7 +15189,7 @@ export interface operations {
                                 grid: number[][];
                             };
                         };
-                        /** @description Done or deprecated: its scenarios cannot change */
+                        /** @description Done or deprecated: only its status can change, its scenarios cannot */
                         locked: boolean;
                         scenarioCount: number;
                         /** Format: date-time */
@@ -15391,7 +15391,7 @@ export interface operations {
                                 grid: number[][];
                             };
                         };
-                        /** @description Done or deprecated: its scenarios cannot change */
+                        /** @description Done or deprecated: only its status can change, its scenarios cannot */
                         locked: boolean;
                         scenarioCount: number;
                         /** Format: date-time */
@@ -15531,7 +15531,7 @@ export interface operations {
                                 grid: number[][];
                             };
                         };
-                        /** @description Done or deprecated: its scenarios cannot change */
+                        /** @description Done or deprecated: only its status can change, its scenarios cannot */
                         locked: boolean;
                         scenarioCount: number;
                         /** Format: date-time */
@@ -18684,7 +18684,7 @@ export interface operations {
                     name: string;
                     description?: string | null;
                     justification?: string | null;
-                    /** @description A member who may read risk acceptances in the folder */
+                    /** @description A member holding risk_acceptance:approve in the folder (approval authority) */
                     approverId?: string | null;
                     /** @description The last day the acceptance is in force */
                     expiryDate?: string | null;
@@ -18966,7 +18966,7 @@ export interface operations {
                     name?: string;
                     description?: string | null;
                     justification?: string | null;
-                    /** @description A member who may read risk acceptances in the folder */
+                    /** @description A member holding risk_acceptance:approve in the folder (approval authority) */
                     approverId?: string | null;
                     /** @description The last day the acceptance is in force */
                     expiryDate?: string | null;
@@ -19660,7 +19660,7 @@ export interface operations {
                     justification?: string | null;
                     /** @description A member who may read security exceptions in the folder */
                     ownerId?: string | null;
-                    /** @description A member who may read security exceptions in the folder */
+                    /** @description A member holding security_exception:approve in the folder (approval authority) */
                     approverId?: string | null;
                     /** @enum {string} */
                     severity?: "info" | "low" | "medium" | "high" | "critical";
@@ -19974,7 +19974,7 @@ export interface operations {
                     justification?: string | null;
                     /** @description A member who may read security exceptions in the folder */
                     ownerId?: string | null;
-                    /** @description A member who may read security exceptions in the folder */
+                    /** @description A member holding security_exception:approve in the folder (approval authority) */
                     approverId?: string | null;
                     /** @enum {string} */
                     severity?: "info" | "low" | "medium" | "high" | "critical";
