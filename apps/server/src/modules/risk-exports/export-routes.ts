@@ -39,7 +39,10 @@ const formats = [
   encode: (header: RiskHeader, scenarios: ScenarioRecord[], exportedAt: Date) => Promise<Buffer>;
 }[];
 
-/** `GET /risk-assessments/{id}/export.{xlsx,pdf}`: needs risk_assessment:read on the assessment's folder. */
+/**
+ * `GET /risk-assessments/{id}/export.{xlsx,pdf}`: needs risk_assessment:read and risk_scenario:read on the
+ * assessment's folder — the file is the register, every scenario by name (the scenarios live in that folder).
+ */
 export function registerExportRoutes(app: TypedApp, ctx: AppContext) {
   const { db, clock } = ctx;
   for (const format of formats) {
@@ -49,7 +52,7 @@ export function registerExportRoutes(app: TypedApp, ctx: AppContext) {
         schema: {
           operationId: format.operationId,
           tags: ['risk-exports'],
-          description: `${format.description} Needs risk_assessment:read.`,
+          description: `${format.description} Needs risk_assessment:read and risk_scenario:read (403 without the latter).`,
           params: riskAssessmentIdParams,
           produces: [format.type],
           response: {
@@ -60,7 +63,10 @@ export function registerExportRoutes(app: TypedApp, ctx: AppContext) {
       async (request, reply) => {
         const caller = requireOrgCaller(request);
         const access = await accessFor(db, caller);
-        const header = await loadRiskHeader(db, access, request.params.id, ['risk_assessment:read']);
+        const header = await loadRiskHeader(db, access, request.params.id, [
+          'risk_assessment:read',
+          'risk_scenario:read',
+        ]);
         const now = clock.now();
         const scenarios = await loadScenarios(db, access, header, now.toISOString().slice(0, 10));
         const body = await format.encode(header, scenarios, now);

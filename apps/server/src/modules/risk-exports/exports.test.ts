@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp } from '../../test/app.js';
-import { createOrgWithOwner, userWithRole } from '../../test/factories.js';
+import { createOrgWithOwner, createUser, grantPermissions, signIn, userWithRole } from '../../test/factories.js';
 import { riskAcceptanceScenarios, riskAcceptances } from '../risk-acceptances/tables.js';
 import { arrangeRegister, rowValues, rowWhere, workbookOf } from './fixtures.js';
 import { cellText } from './import/read-sheet.js';
@@ -62,6 +62,23 @@ describe('risk exports: access', () => {
       expect((await call(t.app, outsider.session, { method: 'GET', url: url(id, extension) })).statusCode).toBe(404);
       const read = await call(t.app, reader.session, { method: 'GET', url: url(id, extension) });
       expect(read.statusCode, read.body).toBe(200);
+    }
+  });
+
+  it('403 to someone who may read the assessment but not its scenarios: the file names every scenario', async () => {
+    const mine = await arrangeRegister(t);
+    const user = await createUser(t.database);
+    await grantPermissions(t.database, {
+      organizationId: mine.organization.id,
+      folderId: mine.rootFolderId,
+      userId: user.id,
+      permissions: ['risk_assessment:read'],
+    });
+    const session = { ...(await signIn(t.app, user.email)), organizationId: mine.organization.id };
+    for (const extension of ['xlsx', 'pdf']) {
+      const refused = await call(t.app, session, { method: 'GET', url: url(mine.assessment.id, extension) });
+      expect(refused.statusCode, refused.body).toBe(403);
+      expect(refused.json().detail).toContain('risk_scenario:read');
     }
   });
 });

@@ -110,7 +110,13 @@ export class Access {
   require(permission: Permission, folderPath: string, readPermission: Permission, what = 'Resource'): void {
     if (this.can(permission, folderPath)) return;
     if (!this.can(readPermission, folderPath)) throw new AppError('not_found', `${what} not found`);
-    throw new AppError('forbidden', `You may not ${permission.split(':')[1]} this ${what.toLowerCase()}`);
+    const [type, action] = permission.split(':');
+    // Another object type's permission (the scenarios of a readable assessment): name it, "you may not read
+    // this risk assessment" would be false.
+    if (type !== readPermission.split(':')[0]) {
+      throw new AppError('forbidden', `This needs the ${permission} permission on this ${what.toLowerCase()}`);
+    }
+    throw new AppError('forbidden', `You may not ${action} this ${what.toLowerCase()}`);
   }
 
   requireAtRoot(permission: Permission): void {

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
 import { useCan } from '../../app/session/can';
+import { ImportMatricesDialog } from './ImportMatricesDialog';
 import { MatrixGrid } from './MatrixGrid';
 import { NewMatrixDialog } from './NewMatrixDialog';
 import { type MatrixFilters, useRiskMatrices } from './use-risk-matrices';
@@ -19,6 +20,7 @@ export function RiskMatricesPage() {
   const [q] = useDebouncedValue(search.trim(), 300);
   const [source, setSource] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const filters: MatrixFilters = {
     ...(q ? { q } : {}),
     ...(source ? { source: source as MatrixFilters['source'] } : {}),
@@ -31,10 +33,20 @@ export function RiskMatricesPage() {
         title={t('title')}
         description={t('intro')}
         actions={
+          // Both create matrices: the server checks risk_matrix:create on the folder each one picks.
           can.somewhere('risk_matrix:create') && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-              {t('newMatrix')}
-            </Button>
+            <Group>
+              <Button
+                variant="default"
+                leftSection={<IconFileImport size={16} aria-hidden />}
+                onClick={() => setImporting(true)}
+              >
+                {t('import.open')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+                {t('newMatrix')}
+              </Button>
+            </Group>
           )
         }
       />
@@ -111,6 +123,7 @@ export function RiskMatricesPage() {
         <LoadMore query={matrices} />
       </QueryState>
       {creating && <NewMatrixDialog opened onClose={() => setCreating(false)} />}
+      <ImportMatricesDialog opened={importing} onClose={() => setImporting(false)} />
     </>
   );
 }

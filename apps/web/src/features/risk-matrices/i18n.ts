@@ -1,3 +1,5 @@
+import * as importTexts from './import-i18n';
+
 export const en = {
   title: 'Risk matrices',
   intro:
@@ -65,6 +67,7 @@ export const en = {
   revisionCurrent: 'Revision {{revision}} (shown)',
   revisionLink: 'Revision {{revision}}',
   usedBy: 'Used by {{count}} assessment(s)',
+  import: importTexts.en,
 };
 
 export const fr: typeof en = {
@@ -136,6 +139,7 @@ export const fr: typeof en = {
   revisionCurrent: 'Révision {{revision}} (affichée)',
   revisionLink: 'Révision {{revision}}',
   usedBy: 'Utilisée par {{count}} appréciation(s)',
+  import: importTexts.fr,
 };
 
 export const de: typeof en = {
@@ -206,6 +210,7 @@ export const de: typeof en = {
   revisionCurrent: 'Revision {{revision}} (angezeigt)',
   revisionLink: 'Revision {{revision}}',
   usedBy: 'Von {{count}} Beurteilung(en) genutzt',
+  import: importTexts.de,
 };
 
 export const nl: typeof en = {
@@ -276,4 +281,5 @@ export const nl: typeof en = {
   revisionCurrent: 'Revisie {{revision}} (getoond)',
   revisionLink: 'Revisie {{revision}}',
   usedBy: 'Gebruikt door {{count}} beoordeling(en)',
+  import: importTexts.nl,
 };

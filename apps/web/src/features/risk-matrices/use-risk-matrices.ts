@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { type LibraryImportVariables, libraryFileBody } from '../library-import/upload';
 
 export type RiskMatrix = paths['/api/v1/risk-matrices/{id}']['get']['responses'][200]['content']['application/json'];
 export type MatrixDefinition = RiskMatrix['definition'];
@@ -68,6 +69,19 @@ export function useDeleteMatrix() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       unwrap(api.DELETE('/api/v1/risk-matrices/{id}', { params: { path: { id }, query: { version } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['risk-matrices'] }),
+  });
+}
+
+/**
+ * CISO Assistant matrices into a folder. Every matrix query goes stale, not just the list: a matrix updated in
+ * place changes, and one that gained a revision has a new latest revision.
+ */
+export function useImportMatrices() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, folderId }: LibraryImportVariables) =>
+      unwrap(api.POST('/api/v1/risk-matrices/import', { params: { query: { folderId } }, ...libraryFileBody(file) })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['risk-matrices'] }),
   });
 }

@@ -43,9 +43,11 @@ export const en = {
     intro:
       'Upload a CISO Assistant library (YAML). Its threats are added to the folder; threats already imported (same URN) are updated only when the file changed.',
     file: 'Library file',
+    clearFile: 'Remove the chosen file',
     submit: 'Import',
     done: 'Import finished',
     summary: '{{created}} created, {{updated}} updated, {{unchanged}} unchanged',
+    problems: 'Problems found in the file',
   },
 };
 
@@ -94,9 +96,11 @@ export const fr: typeof en = {
     intro:
       'Envoyez une bibliothèque CISO Assistant (YAML). Ses menaces sont ajoutées au dossier ; celles déjà importées (même URN) ne sont mises à jour que si le fichier a changé.',
     file: 'Fichier de bibliothèque',
+    clearFile: 'Retirer le fichier choisi',
     submit: 'Importer',
     done: 'Import terminé',
     summary: '{{created}} créées, {{updated}} mises à jour, {{unchanged}} inchangées',
+    problems: 'Problèmes trouvés dans le fichier',
   },
 };
 
@@ -145,9 +149,11 @@ export const de: typeof en = {
     intro:
       'Laden Sie eine CISO-Assistant-Bibliothek (YAML) hoch. Ihre Bedrohungen kommen in den Ordner; bereits importierte (gleiche URN) werden nur aktualisiert, wenn sich die Datei geändert hat.',
     file: 'Bibliotheksdatei',
+    clearFile: 'Gewählte Datei entfernen',
     submit: 'Importieren',
     done: 'Import abgeschlossen',
     summary: '{{created}} angelegt, {{updated}} aktualisiert, {{unchanged}} unverändert',
+    problems: 'In der Datei gefundene Probleme',
   },
 };
 
@@ -196,8 +202,10 @@ export const nl: typeof en = {
     intro:
       'Upload een CISO Assistant-bibliotheek (YAML). De dreigingen komen in de map; al geïmporteerde (zelfde URN) worden alleen bijgewerkt als het bestand veranderd is.',
     file: 'Bibliotheekbestand',
+    clearFile: 'Gekozen bestand verwijderen',
     submit: 'Importeren',
     done: 'Import voltooid',
     summary: '{{created}} aangemaakt, {{updated}} bijgewerkt, {{unchanged}} ongewijzigd',
+    problems: 'Problemen in het bestand',
   },
 };

@@ -2,13 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { type LibraryImportVariables, libraryFileBody } from '../library-import/upload';
 
 export type Threat = paths['/api/v1/threats/{id}']['get']['responses'][200]['content']['application/json'];
 export type CreateThreatBody = NonNullable<
   paths['/api/v1/threats']['post']['requestBody']
 >['content']['application/json'];
-export type ThreatImportResult =
-  paths['/api/v1/threats/import']['post']['responses'][200]['content']['application/json'];
 type ListQuery = NonNullable<paths['/api/v1/threats']['get']['parameters']['query']>;
 export type ThreatFilters = Pick<ListQuery, 'q' | 'category' | 'source'>;
 
@@ -74,15 +73,6 @@ export const useDeleteThreat = () =>
   );
 
 export const useImportThreats = () =>
-  useThreatMutation(({ file, folderId }: { file: File; folderId: string }) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    // The route reads its multipart body by hand, so the OpenAPI document types no body.
-    return unwrap(
-      api.POST('/api/v1/threats/import', {
-        params: { query: { folderId } },
-        body: form as never,
-        bodySerializer: () => form,
-      }),
-    );
-  });
+  useThreatMutation(({ file, folderId }: LibraryImportVariables) =>
+    unwrap(api.POST('/api/v1/threats/import', { params: { query: { folderId } }, ...libraryFileBody(file) })),
+  );
