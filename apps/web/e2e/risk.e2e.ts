@@ -161,6 +161,14 @@ describeBrowser('risk management', () => {
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByRole('link', { name: 'Theft of the customer database' }).waitFor();
 
+    // An unsaved edit holds the state change back (the approver would decide on something else than shown).
+    await page.getByRole('textbox', { name: 'Description' }).fill('Until the database is encrypted at rest.');
+    await page.getByText('Save your changes first', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Submit', exact: true }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Save your changes first', { exact: false }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: 'Submit', exact: true }).isEnabled()).toBe(true);
+
     await page.getByRole('button', { name: 'Submit', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Submit', exact: true }).click();
     await page.getByRole('button', { name: 'Accept', exact: true }).waitFor();

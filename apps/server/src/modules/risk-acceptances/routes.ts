@@ -83,7 +83,7 @@ export const riskAcceptancesModule: ModuleDefinition = {
           tags,
           description:
             'Creates a risk acceptance (state created) in `folderId` (needs risk_acceptance:create there). The ' +
-            'approver must be a member who may read risk acceptances in that folder (400 naming approverId).',
+            'approver must be a member who holds risk_acceptance:approve in that folder (400 naming approverId).',
           body: createAcceptanceBody,
           response: { 201: riskAcceptanceSchema },
         },

@@ -4,7 +4,7 @@ import type { riskAcceptanceStates } from './tables.js';
 export type RiskAcceptanceState = (typeof riskAcceptanceStates)[number];
 
 /**
- * The lifecycle of a risk acceptance (docs: /work/brief/docs-acceptances-exceptions.md):
+ * The lifecycle of a risk acceptance (docs: docs/risk.md, "Risk acceptances"):
  * - created → submitted: risk_acceptance:update (the author asks for a decision);
  * - submitted → created: risk_acceptance:update (withdraw, to change it);
  * - submitted → accepted | rejected: ONLY the named approver, whatever roles anyone holds — an acceptance is one

@@ -159,7 +159,7 @@ export function createAcceptanceService(deps: { db: Database; clock: Clock }) {
         const path =
           moving && input.folderId ? (await targetFolder(tx, access, input.folderId)).path : before.folderPath;
         const approverId = input.approverId === undefined ? before.row.approverId : input.approverId;
-        // A move re-checks the kept approver too: they must read acceptances in the new folder.
+        // A move re-checks the kept approver too: they must hold risk_acceptance:approve in the new folder.
         if (input.approverId !== undefined || moving) await checkApprover(tx, access.organizationId, approverId, path);
         const [after] = await tx
           .update(riskAcceptances)

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
 import { call, createTestApp } from '../../test/app.js';
-import { createOrgWithOwner, grantPermissions, signIn, userWithRole } from '../../test/factories.js';
+import { createFolder, createOrgWithOwner, grantPermissions, signIn, userWithRole } from '../../test/factories.js';
 import { roleBindings } from '../access/tables.js';
 import { auditEvents } from '../audit/tables.js';
 import { acceptancesApi as api, createAcceptance, insertScenarios, transition } from './testing.js';
@@ -129,13 +129,47 @@ describe('risk acceptance transitions', () => {
     });
     expect(selfNamed.statusCode, selfNamed.body).toBe(400);
     expect(selfNamed.json().errors[0].field).toBe('body.approverId');
-    // A named approver whose authority is withdrawn after submission can no longer decide.
+    // A named approver whose authority is withdrawn before submission cannot be submitted to (re-checked then),
+    // and after submission can no longer decide.
+    const unsent = await ready();
     const submitted = await transition(t.app, editor.session, await ready(), 'submitted');
     await t.database.db.delete(roleBindings).where(eq(roleBindings.roleId, approverRoleId));
+    const notSent = await transition(t.app, editor.session, unsent, 'submitted', 400);
+    expect(notSent.errors).toEqual([{ field: 'body.approverId', message: expect.any(String) }]);
     const view = await call(t.app, approver.session, { method: 'GET', url: `${api}/${submitted.id}` });
     expect(view.json().abilities.transitions).toEqual([]);
     const refused = await transition(t.app, approver.session, submitted, 'accepted', 403);
     expect(refused.detail).toContain('holding risk_acceptance:approve');
+  });
+
+  it('re-checks the kept approver when the acceptance moves to another folder', async () => {
+    const { session, editor, rootFolderId, organization } = await setup();
+    const [granted, elsewhere] = [
+      await createFolder(t.app, session, rootFolderId),
+      await createFolder(t.app, session, rootFolderId),
+    ];
+    // Approval authority in one folder only: naming them there is fine, moving the acceptance away is not.
+    const local = await userWithRole(t.app, t.database, {
+      organizationId: organization.id,
+      folderId: rootFolderId,
+      role: 'reader',
+    });
+    await grantPermissions(t.database, {
+      organizationId: organization.id,
+      folderId: granted.id,
+      userId: local.user.id,
+      permissions: ['risk_acceptance:approve'],
+    });
+    const created = await createAcceptance(t.app, editor.session, granted.id, { approverId: local.user.id });
+    const moved = await call(t.app, editor.session, {
+      method: 'PATCH',
+      url: `${api}/${created.id}`,
+      payload: { version: created.version, folderId: elsewhere.id },
+    });
+    expect(moved.statusCode, moved.body).toBe(400);
+    expect(moved.json().errors[0].field).toBe('body.approverId');
+    const kept = await call(t.app, editor.session, { method: 'GET', url: `${api}/${created.id}` });
+    expect(kept.json()).toMatchObject({ folderId: granted.id, version: created.version });
   });
 
   it('withdraws, rejects, and keeps decided records out of reach of edits', async () => {

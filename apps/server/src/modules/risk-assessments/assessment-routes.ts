@@ -31,7 +31,7 @@ export function registerAssessmentRoutes(app: TypedApp, { db, clock }: Pick<AppC
         tags,
         description:
           'Risk assessments in the folders the caller may read, one page at a time, filtered by text, folder ' +
-          'subtree, status and matrix, with their scenario counts.',
+          'subtree, status and matrix, with their scenario counts (0 where the caller lacks risk_scenario:read).',
         querystring: listAssessmentsQuery,
         response: { 200: riskAssessmentPage },
       },
@@ -51,7 +51,7 @@ export function registerAssessmentRoutes(app: TypedApp, { db, clock }: Pick<AppC
         tags,
         description:
           'One risk assessment with its matrix (definition included), authors, reviewers and figures: scenarios, ' +
-          'rated, flagged today, and scenarios per treatment.',
+          'rated, flagged today, and scenarios per treatment (all 0 without risk_scenario:read in its folder).',
         params: idParams,
         response: { 200: riskAssessmentSchema },
       },

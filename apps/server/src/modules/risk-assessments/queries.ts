@@ -103,6 +103,14 @@ export async function scenarioCounts(db: DbOrTx, assessmentIds: string[]) {
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
 
+/** An assessment's figures with nothing counted: what a caller who may not read its scenarios sees. */
+export const noFigures = () => ({
+  scenarios: 0,
+  rated: 0,
+  flagged: 0,
+  byTreatment: { open: 0, mitigate: 0, accept: 0, avoid: 0, transfer: 0 },
+});
+
 /** The figures of one assessment's header: totals, rated, flagged (today) and by treatment. */
 export async function assessmentFigures(db: DbOrTx, assessmentId: string, today: string) {
   const rows = await db
@@ -116,7 +124,7 @@ export async function assessmentFigures(db: DbOrTx, assessmentId: string, today:
     .innerJoin(riskAssessments, eq(riskAssessments.id, riskScenarios.riskAssessmentId))
     .where(eq(riskScenarios.riskAssessmentId, assessmentId))
     .groupBy(riskScenarios.treatment);
-  const byTreatment = { open: 0, mitigate: 0, accept: 0, avoid: 0, transfer: 0 };
+  const { byTreatment } = noFigures();
   let scenarios = 0;
   let rated = 0;
   let flagged = 0;

@@ -66,7 +66,11 @@ export function createRiskAssessmentService(deps: { db: Database; clock: Clock }
     const matrix = await usableMatrix(tx, access.organizationId, found.row.riskMatrixId);
     if (!matrix) throw notFound('Risk matrix');
     const people = await q.peopleOf(tx, id);
-    const counts = await q.assessmentFigures(tx, id, utcDate(clock.now()));
+    // risk_assessment:read opens the assessment, not its scenarios: counts only for risk_scenario:read, as the heat
+    // map does. Scenarios live in their assessment's folder, so the caller reads all of them or none.
+    const counts = access.can('risk_scenario:read', found.folderPath)
+      ? await q.assessmentFigures(tx, id, utcDate(clock.now()))
+      : q.noFigures();
     const person = ({ id, displayName, email }: { id: string; displayName: string; email: string }) => ({
       id,
       displayName,
@@ -108,9 +112,10 @@ export function createRiskAssessmentService(deps: { db: Database; clock: Clock }
         descending,
       });
       const items = rows.slice(0, params.limit);
+      // Counted only where the caller may read scenarios (the assessment's folder, as in detail): 0 elsewhere.
       const counts = await q.scenarioCounts(
         db,
-        items.map((r) => r.row.id),
+        items.filter((r) => access.can('risk_scenario:read', r.folderPath)).map((r) => r.row.id),
       );
       const last = items[items.length - 1];
       return {

@@ -112,7 +112,20 @@ describe('risk register import', () => {
       treatment: 'transfer',
     });
     expect(state.find((s) => s.refId === 'R-1')?.description).toBe('Encryption of the ERP database.');
-    expect(await importedEvents(organization.id)).toHaveLength(2);
+    const events = await importedEvents(organization.id);
+    expect(events).toHaveLength(2);
+    // The event holds the three ratings whole, so the scenario's history can show what changed and from what.
+    const r2 = events.find((e) => e.objectId === updated.scenarioId)?.changes as {
+      ratings: { before: Record<string, unknown>; after: Record<string, unknown> };
+    };
+    expect(r2.ratings.after).toEqual({
+      inherent: { probability: -1, impact: -1, level: -1 },
+      current: { probability: 2, impact: 2, level: 2 },
+      residual: { probability: -1, impact: -1, level: -1 },
+    });
+    expect(r2.ratings.before.current).not.toEqual(r2.ratings.after.current);
+    const created = events.find((e) => (e.changes as { result: string }).result === 'created')?.changes;
+    expect(created).toMatchObject({ ratings: { before: null, after: { inherent: { probability: 1, impact: 0 } } } });
   });
 
   it('problems are located by row and column; nothing is written; the dry run lists them', async () => {
@@ -162,7 +175,7 @@ describe('risk register import', () => {
     expect(refused.json().errors[0]).toMatchObject({ field: 'file.Scenarios[1]' });
   });
 
-  it('401, 400, 403, 404, 409 (done, deprecated), 415', async () => {
+  it('401, 400, 403, 404, 409 risk_assessment_locked (done, deprecated), 415', async () => {
     const { session, assessment, organization, rootFolderId } = await arrangeRegister(t);
     const file = await exportOf(session, assessment.id);
     expect((await upload(null, assessment.id, file)).statusCode).toBe(401);
@@ -195,8 +208,15 @@ describe('risk register import', () => {
     expect(json.statusCode).toBe(415);
     for (const status of ['done', 'deprecated'] as const) {
       await setAssessmentStatus(t.database, assessment.id, status);
-      expect((await upload(session, assessment.id, file)).statusCode, status).toBe(409);
-      expect((await upload(session, assessment.id, file, true)).statusCode, status).toBe(409);
+      for (const dryRun of [false, true]) {
+        const refused = await upload(session, assessment.id, file, dryRun);
+        expect(refused.statusCode, `${status} dryRun=${dryRun}`).toBe(409);
+        // The assessment's own lock, as a scenario write answers it: one code for the web to explain.
+        expect(refused.json()).toMatchObject({
+          code: 'risk_assessment_locked',
+          detail: expect.stringContaining(status),
+        });
+      }
     }
   });
 });

@@ -15,6 +15,7 @@ import { organizations } from '../organizations/tables.js';
 import { acceptanceInForce } from '../risk-acceptances/in-force-sql.js';
 import { riskAcceptanceScenarios, riskAcceptances } from '../risk-acceptances/tables.js';
 // Owned by risk-assessments.
+import type { RiskAssessmentStatus } from '../risk-assessments/status.js';
 import {
   riskAssessmentPeople,
   riskAssessments,
@@ -42,7 +43,7 @@ export interface RiskHeader {
   name: string;
   description: string | null;
   assessmentVersion: string | null;
-  status: string;
+  status: RiskAssessmentStatus;
   dueDate: string | null;
   riskToleranceLevel: number | null;
   version: number;

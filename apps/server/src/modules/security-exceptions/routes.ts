@@ -83,8 +83,9 @@ export const securityExceptionsModule: ModuleDefinition = {
           operationId: 'createSecurityException',
           tags,
           description:
-            'Creates a security exception (state draft) in `folderId` (needs security_exception:create there). Owner ' +
-            'and approver must be members who may read security exceptions in that folder (400 naming the field).',
+            'Creates a security exception (state draft) in `folderId` (needs security_exception:create there). The ' +
+            'owner must be a member who may read security exceptions in that folder, the approver one who holds ' +
+            'security_exception:approve there (400 naming the field).',
           body: createExceptionBody,
           response: { 201: securityExceptionSchema },
         },

@@ -18,6 +18,7 @@ describe('security exception rules', () => {
     );
     expect(steps).toEqual([
       'draft>in_review',
+      'in_review>draft',
       'in_review>approved',
       'in_review>rejected',
       'approved>resolved',
@@ -38,6 +39,12 @@ describe('security exception rules', () => {
       'permission',
     );
     expect(allowedTransitions('approved', { ...base, isOwner: true })).toEqual(['resolved']);
+  });
+
+  it('lets an editor withdraw a review to draft, not the approver by approval authority alone', () => {
+    expect(allowedTransitions('in_review', { ...base, canUpdate: true })).toEqual(['draft']);
+    expect(transitionProblem('in_review', 'draft', { ...base, isApprover: true, canApprove: true })).toBe('permission');
+    expect(transitionProblem('in_review', 'draft', { ...base, isOwner: true })).toBe('permission');
   });
 
   it('needs a justification and a future expiry for review; keeps live exceptions', () => {

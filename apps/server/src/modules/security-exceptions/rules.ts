@@ -4,8 +4,11 @@ import type { securityExceptionStates } from './tables.js';
 export type SecurityExceptionState = (typeof securityExceptionStates)[number];
 
 /**
- * The lifecycle of a security exception (docs: /work/brief/docs-acceptances-exceptions.md):
+ * The lifecycle of a security exception (docs: docs/risk.md, "Security exceptions"):
  * - draft → in_review: security_exception:update (needs a justification and a future expiry date);
+ * - in_review → draft: security_exception:update (withdraw, as an acceptance's submitted → created): without it a
+ *   review whose named approver lost security_exception:approve would be stuck, since only a decision leaves
+ *   in_review and fields (the approver among them) change only in draft;
  * - in_review → approved | rejected: the named approver only, whatever roles anyone holds, and only while they hold
  *   security_exception:approve in the folder (naming one requires it too); when no approver is named,
  *   security_exception:approve in the folder (someone must be able to decide an unaddressed request);
@@ -16,7 +19,7 @@ export type SecurityExceptionState = (typeof securityExceptionStates)[number];
  */
 const transitions: Record<SecurityExceptionState, SecurityExceptionState[]> = {
   draft: ['in_review'],
-  in_review: ['approved', 'rejected'],
+  in_review: ['draft', 'approved', 'rejected'],
   approved: ['resolved'],
   rejected: ['draft'],
   resolved: [],
@@ -58,7 +61,8 @@ export const isEditable = (state: SecurityExceptionState) => state === 'draft' |
 
 /**
  * Deletion: a draft with security_exception:delete; closed records (rejected, resolved, expired) with
- * security_exception:approve; never while in review or approved (the exception is live: decide or resolve it).
+ * security_exception:approve; never while in review or approved (the exception is live: withdraw or decide a review,
+ * resolve an approved one).
  */
 export function deleteProblem(
   state: SecurityExceptionState,

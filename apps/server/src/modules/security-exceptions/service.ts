@@ -31,7 +31,10 @@ export async function loadReadableException(db: DbOrTx, access: Access, id: stri
   return found;
 }
 
-/** Owner and approver must be members who may read security exceptions in the folder (400 naming the field). */
+/**
+ * The owner must be a member who may read security exceptions in the folder, the approver one who holds
+ * security_exception:approve there (400 naming the field).
+ */
 export async function checkPerson(
   db: DbOrTx,
   organizationId: string,
@@ -201,7 +204,9 @@ export function createExceptionService(deps: { db: Database }) {
         });
         if (problem === 'state') {
           throw conflict(
-            `A security exception in state ${found.row.state} cannot be deleted; decide or resolve it first`,
+            found.row.state === 'in_review'
+              ? 'A security exception in review cannot be deleted; withdraw it to draft or decide it first'
+              : 'An approved security exception cannot be deleted; resolve it first',
           );
         }
         if (problem === 'permission') {

@@ -23,10 +23,12 @@ export function registerExceptionTransitionRoute(
         tags: ['security-exceptions'],
         description:
           'Moves the exception through its lifecycle: draft → in_review and expired → in_review (renewal) with ' +
-          'security_exception:update (needs a justification and a future expiry date, else 400 naming each); ' +
-          'in_review → approved | rejected by the named approver only, or security_exception:approve when none is ' +
-          'named; approved → resolved (security_exception:update or the owner); rejected → draft ' +
-          '(security_exception:update). approved → expired is the expiry task’s alone. Another step answers 409 ' +
+          'security_exception:update (needs a justification and a future expiry date, else 400 naming each; ' +
+          'the named approver re-checked); in_review → draft (withdraw, security_exception:update: to change the ' +
+          'exception or its approver); in_review → approved | rejected by the named approver only, holding ' +
+          'security_exception:approve in the folder, or anyone holding it when none is named; approved → ' +
+          'resolved (security_exception:update or the owner); rejected → draft (security_exception:update; ' +
+          'clears the decision). approved → expired is the expiry task’s alone. Another step answers 409 ' +
           '`invalid_transition`; the wrong person 403; a stale version 409. `comment` goes to the audit trail.',
         params: exceptionIdParams,
         body: transitionBody,

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
 import { outboxEmails } from '../../platform/mail/tables.js';
 import { call, createTestApp } from '../../test/app.js';
 import { createOrgWithOwner, grantPermissions, signIn, userWithRole } from '../../test/factories.js';
+import { roleBindings } from '../access/tables.js';
 import { auditEvents } from '../audit/tables.js';
 import { createExceptionExpiry } from './expiry.js';
 import { securityExceptions } from './tables.js';
@@ -28,7 +29,7 @@ async function setup() {
     await role('reader'),
   ];
   // A named approver needs approval authority in the folder; the owner (a reader) has none.
-  await grantPermissions(t.database, {
+  const approverRoleId = await grantPermissions(t.database, {
     organizationId: org.organization.id,
     folderId: org.rootFolderId,
     userId: approver.user.id,
@@ -42,7 +43,7 @@ async function setup() {
       approverId: approver.user.id,
       ...fields,
     });
-  return { ...org, editor, manager, approver, owner, draft };
+  return { ...org, editor, manager, approver, approverRoleId, owner, draft };
 }
 
 describe('security exception transitions', () => {
@@ -90,6 +91,54 @@ describe('security exception transitions', () => {
     expect(rejected).toMatchObject({ state: 'rejected', abilities: { transitions: ['draft'] } });
     const back = await move(t.app, editor.session, rejected, 'draft');
     expect(back).toMatchObject({ state: 'draft', decidedAt: null, decidedBy: null });
+  });
+
+  it('withdraws a review to draft for security_exception:update, not for a reader', async () => {
+    const { editor, owner, draft } = await setup();
+    const review = await move(t.app, editor.session, await draft(), 'in_review');
+    // The editor holds update but no approval authority, and an approver is named: withdrawing is their only step.
+    expect(review.abilities.transitions).toEqual(['draft']);
+    expect((await move(t.app, owner.session, review, 'draft', 403)).detail).toContain('from in_review to draft');
+    const withdrawn = await move(t.app, editor.session, review, 'draft');
+    expect(withdrawn).toMatchObject({
+      state: 'draft',
+      decidedAt: null,
+      decidedBy: null,
+      abilities: { update: true, transitions: ['in_review'] },
+    });
+  });
+
+  it('unsticks a review whose approver lost security_exception:approve: withdraw, re-assign, decide', async () => {
+    const { editor, manager, approver, approverRoleId, draft } = await setup();
+    const review = await move(t.app, editor.session, await draft(), 'in_review');
+    await t.database.db
+      .delete(roleBindings)
+      .where(and(eq(roleBindings.roleId, approverRoleId), eq(roleBindings.userId, approver.user.id)));
+    const view = await call(t.app, approver.session, { method: 'GET', url: `${api}/${review.id}` });
+    expect(view.json().abilities.transitions).toEqual([]);
+    const refused = await move(t.app, approver.session, review, 'approved', 403);
+    expect(refused.detail).toContain('holding security_exception:approve');
+    // Nobody else may decide for a named approver: without the withdraw step the exception would stay in review.
+    expect((await move(t.app, manager.session, review, 'approved', 403)).code).toBe('forbidden');
+    const withdrawn = await move(t.app, editor.session, review, 'draft');
+    // Sending it back unchanged re-checks the approver, who may no longer be one.
+    const unchanged = (await move(t.app, editor.session, withdrawn, 'in_review', 400)) as {
+      errors?: { field: string }[];
+    };
+    expect(unchanged.errors?.map((e) => e.field)).toEqual(['body.approverId']);
+    const reassigned = await call(t.app, editor.session, {
+      method: 'PATCH',
+      url: `${api}/${review.id}`,
+      payload: { version: withdrawn.version, approverId: manager.user.id },
+    });
+    expect(reassigned.statusCode, reassigned.body).toBe(200);
+    const again = await move(t.app, editor.session, reassigned.json(), 'in_review');
+    const approved = await move(t.app, manager.session, again, 'approved');
+    expect(approved).toMatchObject({
+      state: 'approved',
+      approver: { id: manager.user.id },
+      decidedBy: { id: manager.user.id },
+    });
   });
 
   it('resolves by the owner or an editor, and keeps live exceptions from edits and deletion', async () => {

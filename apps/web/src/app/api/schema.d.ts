@@ -1860,7 +1860,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Risk assessments in the folders the caller may read, one page at a time, filtered by text, folder subtree, status and matrix, with their scenario counts. */
+        /** @description Risk assessments in the folders the caller may read, one page at a time, filtered by text, folder subtree, status and matrix, with their scenario counts (0 where the caller lacks risk_scenario:read). */
         get: operations["listRiskAssessments"];
         put?: never;
         /** @description Creates a risk assessment in `folderId` (needs risk_assessment:create there) on a built-in matrix or one of the organisation (404 otherwise); `riskToleranceLevel` indexes the matrix’s risk levels. */
@@ -1878,7 +1878,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One risk assessment with its matrix (definition included), authors, reviewers and figures: scenarios, rated, flagged today, and scenarios per treatment. */
+        /** @description One risk assessment with its matrix (definition included), authors, reviewers and figures: scenarios, rated, flagged today, and scenarios per treatment (all 0 without risk_scenario:read in its folder). */
         get: operations["getRiskAssessment"];
         put?: never;
         post?: never;
@@ -2160,7 +2160,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The risk assessment as an Excel workbook: "Scenarios" (one row per scenario; ratings by scale point name, linked objects by ref id or name separated by ";"; the level cells in the level colours), "Heat maps" (inherent, current and residual grids with counts), "Matrix" (scales, levels, grid) and "About". The "Scenarios" sheet imports back through POST /risk-assessments/{id}/import. Needs risk_assessment:read. */
+        /** @description The risk assessment as an Excel workbook: "Scenarios" (one row per scenario; ratings by scale point name, linked objects by ref id or name separated by ";"; the level cells in the level colours), "Heat maps" (inherent, current and residual grids with counts), "Matrix" (scales, levels, grid) and "About". The "Scenarios" sheet imports back through POST /risk-assessments/{id}/import. Needs risk_assessment:read and risk_scenario:read (403 without the latter). */
         get: operations["exportRiskAssessmentXlsx"];
         put?: never;
         post?: never;
@@ -2177,7 +2177,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The risk assessment as a PDF report: its facts and summary figures, the three heat maps drawn as coloured grids with counts and axis labels, the scenario table (current and residual levels with colour chips, treatment, owner) and the treatment plan (planned controls with status and ETA). Needs risk_assessment:read. */
+        /** @description The risk assessment as a PDF report: its facts and summary figures, the three heat maps drawn as coloured grids with counts and axis labels, the scenario table (current and residual levels with colour chips, treatment, owner) and the treatment plan (planned controls with status and ETA). Needs risk_assessment:read and risk_scenario:read (403 without the latter). */
         get: operations["exportRiskAssessmentPdf"];
         put?: never;
         post?: never;
@@ -2196,7 +2196,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Imports a register from an XLSX workbook (multipart/form-data, field `file`) with a "Scenarios" sheet laid out as the XLSX export. Rows match scenarios by ref_id (else by name) and update them; other rows create scenarios. Ratings accept a scale point name or abbreviation (any case) or its 1-based number; threats, assets and applied controls resolve by ref id or name, owners by e-mail; a column left out is not changed; level and flagged columns are computed, not read. `dryRun=true` answers the preview with every located problem and writes nothing; otherwise all rows or none (any problem: 400 listing them by row and column). A done or deprecated assessment answers 409. Needs risk_scenario:create and risk_scenario:update on the assessment folder. */
+        /** @description Imports a register from an XLSX workbook (multipart/form-data, field `file`) with a "Scenarios" sheet laid out as the XLSX export. Rows match scenarios by ref_id (else by name) and update them; other rows create scenarios. Ratings accept a scale point name or abbreviation (any case) or its 1-based number; threats, assets and applied controls resolve by ref id or name, owners by e-mail; a column left out is not changed; level and flagged columns are computed, not read. `dryRun=true` answers the preview with every located problem and writes nothing; otherwise all rows or none (any problem: 400 listing them by row and column). A done or deprecated assessment answers 409 `risk_assessment_locked`. Needs risk_scenario:create and risk_scenario:update on the assessment folder. */
         post: operations["importRiskRegister"];
         delete?: never;
         options?: never;
@@ -2214,7 +2214,7 @@ export interface paths {
         /** @description Risk acceptances in the folders the caller may read, one page at a time. `approverId=me` or `awaitingMe=true` (submitted, waiting for the caller) list pending decisions; `inForce` and `expiringWithinDays` use today by the server clock (UTC). */
         get: operations["listRiskAcceptances"];
         put?: never;
-        /** @description Creates a risk acceptance (state created) in `folderId` (needs risk_acceptance:create there). The approver must be a member who may read risk acceptances in that folder (400 naming approverId). */
+        /** @description Creates a risk acceptance (state created) in `folderId` (needs risk_acceptance:create there). The approver must be a member who holds risk_acceptance:approve in that folder (400 naming approverId). */
         post: operations["createRiskAcceptance"];
         delete?: never;
         options?: never;
@@ -2303,7 +2303,7 @@ export interface paths {
         /** @description Security exceptions in the folders the caller may read, one page at a time, with filters on text, state, severity, folder subtree, owner, approver (`me` works for both), `awaitingMe`, and the linked requirement assessment or applied control. */
         get: operations["listSecurityExceptions"];
         put?: never;
-        /** @description Creates a security exception (state draft) in `folderId` (needs security_exception:create there). Owner and approver must be members who may read security exceptions in that folder (400 naming the field). */
+        /** @description Creates a security exception (state draft) in `folderId` (needs security_exception:create there). The owner must be a member who may read security exceptions in that folder, the approver one who holds security_exception:approve there (400 naming the field). */
         post: operations["createSecurityException"];
         delete?: never;
         options?: never;
@@ -2339,7 +2339,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Moves the exception through its lifecycle: draft → in_review and expired → in_review (renewal) with security_exception:update (needs a justification and a future expiry date, else 400 naming each); in_review → approved | rejected by the named approver only, or security_exception:approve when none is named; approved → resolved (security_exception:update or the owner); rejected → draft (security_exception:update). approved → expired is the expiry task’s alone. Another step answers 409 `invalid_transition`; the wrong person 403; a stale version 409. `comment` goes to the audit trail. */
+        /** @description Moves the exception through its lifecycle: draft → in_review and expired → in_review (renewal) with security_exception:update (needs a justification and a future expiry date, else 400 naming each; the named approver re-checked); in_review → draft (withdraw, security_exception:update: to change the exception or its approver); in_review → approved | rejected by the named approver only, holding security_exception:approve in the folder, or anyone holding it when none is named; approved → resolved (security_exception:update or the owner); rejected → draft (security_exception:update; clears the decision). approved → expired is the expiry task’s alone. Another step answers 409 `invalid_transition`; the wrong person 403; a stale version 409. `comment` goes to the audit trail. */
         post: operations["transitionSecurityException"];
         delete?: never;
         options?: never;

@@ -1,7 +1,7 @@
 import { Alert, Button, FileInput, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconUpload } from '@tabler/icons-react';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FolderSelect } from '../folders/FolderSelect';
 import { ImportFailure, readableAlertTitle } from './ImportFailure';
@@ -39,7 +39,11 @@ export function YamlImportDialog<R>({ opened, onClose, texts, importer, summary 
   const [file, setFile] = useState<File | null>(null);
   const [folderId, setFolderId] = useState<string | null>(null);
   const [result, setResult] = useState<R | null>(null);
+  // Closing starts a new session of the dialog: an upload still running from the previous one must not report
+  // into it (its file is gone from the form).
+  const session = useRef(0);
   const close = () => {
+    session.current++;
     importer.reset();
     setResult(null);
     setFile(null);
@@ -54,9 +58,10 @@ export function YamlImportDialog<R>({ opened, onClose, texts, importer, summary 
           if (!file || !folderId) return;
           // The previous outcome would read as this file's while it is being sent.
           setResult(null);
+          const sentIn = session.current;
           importer
             .mutateAsync({ file, folderId })
-            .then(setResult)
+            .then((outcome) => sentIn === session.current && setResult(outcome))
             .catch(() => {});
         }}
       >

@@ -14,7 +14,16 @@ const schema = z.object({
 });
 
 /** The acceptance's own fields, approver included, editable only while it is `created`; remount on a new version. */
-export function AcceptanceForm({ acceptance, onReload }: { acceptance: RiskAcceptance; onReload: () => void }) {
+export function AcceptanceForm({
+  acceptance,
+  onReload,
+  onEdit,
+}: {
+  acceptance: RiskAcceptance;
+  onReload: () => void;
+  /** Called on the first unsaved edit (the page holds back state changes until it is saved). */
+  onEdit?: () => void;
+}) {
   const { t } = useTranslation(['riskAcceptances', 'common']);
   const update = useUpdateAcceptance();
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -53,6 +62,8 @@ export function AcceptanceForm({ acceptance, onReload }: { acceptance: RiskAccep
   return (
     <form
       noValidate
+      // Named inputs are the record's fields; a picker's search box (no name) is not an edit.
+      onChange={(event) => (event.target as unknown as { name?: string }).name && onEdit?.()}
       onSubmit={(event) => {
         event.preventDefault();
         submit(new FormData(event.currentTarget)).catch(() => {});
@@ -109,7 +120,10 @@ export function AcceptanceForm({ acceptance, onReload }: { acceptance: RiskAccep
             <FolderSelect
               label={t('fields.folder')}
               value={folderId}
-              onChange={setFolderId}
+              onChange={(id) => {
+                setFolderId(id);
+                onEdit?.();
+              }}
               required
               error={errors.folderId}
             />
@@ -137,7 +151,10 @@ export function AcceptanceForm({ acceptance, onReload }: { acceptance: RiskAccep
                 label={t('changeApprover')}
                 description={t('approverHint')}
                 value={approverId}
-                onChange={setApproverId}
+                onChange={(id) => {
+                  setApproverId(id);
+                  onEdit?.();
+                }}
               />
             )}
           </Group>

@@ -11,6 +11,7 @@ import { AcceptanceBadges } from './AcceptanceBadges';
 import { AcceptanceForm } from './AcceptanceForm';
 import { CoveredScenarios } from './CoveredScenarios';
 import { TransitionDialog } from './TransitionDialog';
+import { useUnsavedEdits } from './unsaved';
 import {
   type RiskAcceptance,
   type RiskAcceptanceState,
@@ -33,6 +34,7 @@ const dangerous: RiskAcceptanceState[] = ['rejected', 'revoked'];
 
 function AcceptanceView({ acceptance, onReload }: { acceptance: RiskAcceptance; onReload: () => void }) {
   const { t, i18n } = useTranslation(['riskAcceptances', 'common']);
+  const [unsaved, markUnsaved] = useUnsavedEdits(acceptance.version);
   const transition = useTransitionAcceptance();
   const remove = useDeleteAcceptance();
   const navigate = useNavigate();
@@ -60,11 +62,17 @@ function AcceptanceView({ acceptance, onReload }: { acceptance: RiskAcceptance; 
         actions={
           <Group gap="xs">
             <AcceptanceBadges acceptance={acceptance} size="lg" />
+            {unsaved && acceptance.abilities.transitions.length > 0 && (
+              <Text size="sm" c="orange.9">
+                {t('common:states.saveFirst')}
+              </Text>
+            )}
             {acceptance.abilities.transitions.map((to) => (
               <Button
                 key={to}
                 variant={dangerous.includes(to) ? 'outline' : 'default'}
                 color={dangerous.includes(to) ? 'red.9' : undefined}
+                disabled={unsaved}
                 onClick={() => {
                   transition.reset();
                   setMoving(to);
@@ -99,7 +107,7 @@ function AcceptanceView({ acceptance, onReload }: { acceptance: RiskAcceptance; 
             ))}
           </Group>
         )}
-        <AcceptanceForm key={acceptance.version} acceptance={acceptance} onReload={onReload} />
+        <AcceptanceForm key={acceptance.version} acceptance={acceptance} onReload={onReload} onEdit={markUnsaved} />
         <Divider />
         <CoveredScenarios acceptance={acceptance} />
       </Stack>

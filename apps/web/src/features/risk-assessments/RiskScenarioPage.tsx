@@ -106,6 +106,7 @@ function ScenarioView({ scenario, onReload }: { scenario: RiskScenario; onReload
         {assessment.data && (
           <ScenarioHistory
             scenarioId={scenario.id}
+            version={scenario.version}
             matrixId={assessment.data.riskMatrix.id}
             ratings={{ inherent: scenario.inherent, current: scenario.current, residual: scenario.residual }}
           />

@@ -27,16 +27,19 @@ function Line({ line }: { line: HistoryLine }) {
  */
 export function ScenarioHistory({
   scenarioId,
+  version,
   matrixId,
   ratings,
 }: {
   scenarioId: string;
+  /** The scenario's version: its history is fetched again for each, to match `ratings`. */
+  version: number;
   matrixId: string;
   /** The scenario's ratings now: the state the history is walked back from. */
   ratings: Ratings;
 }) {
   const { t, i18n } = useTranslation(['riskAssessments', 'scenarioHistory']);
-  const history = useObjectHistory(scenarioId);
+  const history = useObjectHistory(scenarioId, version);
   const inEffect = matricesInEffect(history.items, matrixId);
   const states = ratingStates(history.items, ratings);
   const re = history.items.flatMap((e) => {
@@ -44,12 +47,13 @@ export function ScenarioHistory({
     return typeof moved === 'string' ? [moved] : [];
   });
   const ids = [...new Set([...inEffect, ...re])];
-  // Matrix revisions are immutable: each id is fetched once and kept.
+  // A matrix in use is never edited (a change is a new revision), so a definition rarely changes under the history;
+  // one no longer used can be edited in place, and then older events read with its new names.
   const matrices = useQueries({
     queries: ids.map((id) => ({
       queryKey: ['risk-matrices', id],
       queryFn: () => unwrap(api.GET('/api/v1/risk-matrices/{id}', { params: { path: { id } } })),
-      staleTime: Number.POSITIVE_INFINITY,
+      staleTime: 5 * 60_000,
       retry: false,
     })),
   });

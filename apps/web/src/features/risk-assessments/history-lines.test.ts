@@ -82,7 +82,7 @@ describe('scenario history lines', () => {
   });
 
   it('rebuilds the whole ratings around each event from the ratings now and the recorded before values', () => {
-    const current = ratingStates(events, now).map((s) => [s.before?.current, s.after.current]);
+    const current = ratingStates(events, now).map((s) => [s?.before?.current, s?.after.current]);
     expect(current).toEqual([
       [
         { probability: 2, impact: 2, level: 2 },
@@ -115,6 +115,42 @@ describe('scenario history lines', () => {
       { label: 'Owner', after: 'changed' },
     ]);
     expect(lines[3]).toEqual({ action: 'Assets changed', lines: [{ label: '2 linked, 1 unlinked' }] });
+  });
+
+  it('reads an import by the ratings it recorded, and stops rebuilding at an import that recorded none', () => {
+    const imported = (before: Ratings | null | undefined, after: Ratings): HistoryEvent => ({
+      action: 'risk_scenario.imported',
+      changes: {
+        file: 'register.xlsx',
+        row: 4,
+        result: 'updated',
+        fields: ['current_probability', 'current_impact'],
+        ...(before === undefined ? {} : { ratings: { before, after } }),
+      },
+    });
+    const possibleModerate = { ...now, current: { probability: 1, impact: 1, level: 1 } };
+    const edit: HistoryEvent = {
+      action: 'risk_scenario.updated',
+      changes: { currentImpact: { before: 0, after: 1 }, currentLevel: { before: 0, after: 1 } },
+    };
+    const history = [imported(possibleModerate, now), edit];
+    const states = ratingStates(history, now);
+    const lines = history.map((event, i) => describeEvent(event, 'new', ctx('en'), states[i]));
+    expect(lines[0]?.lines).toEqual([
+      { label: 'register.xlsx, row 4', after: 'updated (2 columns)' },
+      { label: 'Current rating', before: 'Possible × Moderate (Medium)', after: 'Likely × Moderate (High)' },
+    ]);
+    // The edit before the import is read on the state the import recorded, not on today's ratings.
+    expect(lines[1]?.lines).toEqual([
+      { label: 'Current rating', before: 'Possible × Minor (Low)', after: 'Possible × Moderate (Medium)' },
+    ]);
+    // An import from before ratings were recorded: older events say only that a rating changed.
+    const legacy = [imported(undefined, now), edit];
+    const legacyStates = ratingStates(legacy, now);
+    expect(legacyStates[1]).toBeUndefined();
+    expect(describeEvent(edit, 'new', ctx('en'), legacyStates[1]).lines).toEqual([
+      { label: 'Current rating', after: 'changed' },
+    ]);
   });
 
   it('speaks the reader’s language and falls back to points when the matrix cannot be read', () => {

@@ -75,24 +75,31 @@ export interface RatingState {
 /**
  * The whole ratings around each event, newest first. An edit records only the columns that changed (an impact
  * moved, the probability not), so each event is read against the state it left: the scenario's ratings now,
- * walked back through the recorded "before" values of every newer event.
+ * walked back through the recorded "before" values of every newer event. Re-ratings and imports record the
+ * three ratings whole. An event that does not say what came before (an import from before imports recorded
+ * ratings) ends the walk: older events get `undefined` rather than a state that was never true.
  */
-export function ratingStates(events: HistoryEvent[], now: Ratings): RatingState[] {
-  let state: Ratings = structuredClone(now);
+export function ratingStates(events: HistoryEvent[], now: Ratings): (RatingState | undefined)[] {
+  let state: Ratings | undefined = structuredClone(now);
   return events.map((event) => {
-    const after = state;
+    if (!state) return undefined;
+    const after: Ratings = state;
     const changes = isRecord(event.changes) ? event.changes : {};
-    if (event.action === 'risk_scenario.created') return { after };
+    if (event.action === 'risk_scenario.created') {
+      state = undefined;
+      return { after };
+    }
+    if (event.action === 'risk_scenario.re_rated' || event.action === 'risk_scenario.imported') {
+      const recorded = isRecord(changes.ratings) ? changes.ratings.before : undefined;
+      // An import that created the scenario (before: null), or one that recorded nothing: nothing older is known.
+      state = isRecord(recorded) ? ({ ...structuredClone(after), ...recorded } as Ratings) : undefined;
+      return state ? { before: state, after } : { after };
+    }
     const before: Ratings = structuredClone(after);
-    if (event.action === 'risk_scenario.re_rated') {
-      const recorded = changeOf(changes.ratings).before;
-      if (isRecord(recorded)) Object.assign(before, recorded);
-    } else {
-      for (const kind of kinds) {
-        for (const axis of axes) {
-          const change = changeOf(changes[column(kind, axis)]);
-          if (column(kind, axis) in changes && 'before' in change) before[kind][axis] = Number(change.before ?? -1);
-        }
+    for (const kind of kinds) {
+      for (const axis of axes) {
+        const change = changeOf(changes[column(kind, axis)]);
+        if (column(kind, axis) in changes && 'before' in change) before[kind][axis] = Number(change.before ?? -1);
       }
     }
     state = before;
@@ -134,16 +141,17 @@ function fieldLines(
   const { t } = ctx;
   const lines: HistoryLine[] = [];
   for (const kind of kinds) {
-    if (!touches(changes, kind) || !state) continue;
+    if (!touches(changes, kind)) continue;
+    const label = t('scenarioHistory:rating', { kind: t(`riskAssessments:ratings.${kind}`) });
+    if (!state) {
+      lines.push({ label, after: t('scenarioHistory:changed') });
+      continue;
+    }
     const before = state.before?.[kind];
     const after = state.after[kind];
     // A scenario created without this rating: nothing to tell.
     if (!before && (after.probability < 0 || after.impact < 0)) continue;
-    lines.push({
-      label: t('scenarioHistory:rating', { kind: t(`riskAssessments:ratings.${kind}`) }),
-      before: before ? ratingText(def, before, t) : undefined,
-      after: ratingText(def, after, t),
-    });
+    lines.push({ label, before: before ? ratingText(def, before, t) : undefined, after: ratingText(def, after, t) });
   }
   for (const [field, raw] of Object.entries(changes)) {
     const change = changeOf(raw);
@@ -162,6 +170,24 @@ function fieldLines(
     }
   }
   return lines;
+}
+
+/** The ratings an import changed (or, for a scenario it created, the ones it set), from the rebuilt state. */
+function importedRatingLines(state: RatingState | undefined, def: MatrixDefinition | undefined, t: Translate) {
+  if (!state) return [];
+  return kinds
+    .filter((kind) => {
+      const after = state.after[kind];
+      const before = state.before?.[kind];
+      return before
+        ? before.probability !== after.probability || before.impact !== after.impact
+        : after.probability >= 0;
+    })
+    .map((kind) => ({
+      label: t('scenarioHistory:rating', { kind: t(`riskAssessments:ratings.${kind}`) }),
+      before: state.before ? ratingText(def, state.before[kind], t) : undefined,
+      after: ratingText(def, state.after[kind], t),
+    }));
 }
 
 const linkActions: Record<string, string> = {
@@ -220,6 +246,7 @@ export function describeEvent(event: HistoryEvent, matrixId: string, ctx: Contex
             count: fields,
           }),
         },
+        ...importedRatingLines(state, ctx.definitionOf(matrixId), t),
       ],
     };
   }

@@ -237,8 +237,13 @@ export function useLinkCandidates(kind: LinkKind, q: string, enabled: boolean) {
 }
 
 /** The audit trail of one scenario, newest first. */
-export function useObjectHistory(objectId: string) {
-  return usePaged(['audit-events', 'object', objectId], (cursor) =>
+/**
+ * The audit events of one object, newest first. `version` is part of the key: the history of a newer version is
+ * a new query (no stale page shown beside the newer object), which the scenario history needs because it rebuilds
+ * ratings backwards from the object as it is now.
+ */
+export function useObjectHistory(objectId: string, version: number) {
+  return usePaged(['audit-events', 'object', objectId, version], (cursor) =>
     unwrap(api.GET('/api/v1/audit-events', { params: { query: { objectId, ...(cursor ? { cursor } : {}) } } })),
   );
 }

@@ -14,7 +14,16 @@ const schema = z.object({
 });
 
 /** The exception's own fields, editable as a draft or once expired (renewal); remount on a new version. */
-export function ExceptionForm({ exception, onReload }: { exception: SecurityException; onReload: () => void }) {
+export function ExceptionForm({
+  exception,
+  onReload,
+  onEdit,
+}: {
+  exception: SecurityException;
+  onReload: () => void;
+  /** Called on the first unsaved edit (the page holds back state changes until it is saved). */
+  onEdit?: () => void;
+}) {
   const { t } = useTranslation(['securityExceptions', 'common']);
   const update = useUpdateException();
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -58,6 +67,8 @@ export function ExceptionForm({ exception, onReload }: { exception: SecurityExce
   return (
     <form
       noValidate
+      // Named inputs are the record's fields; a picker's search box (no name) is not an edit.
+      onChange={(event) => (event.target as unknown as { name?: string }).name && onEdit?.()}
       onSubmit={(event) => {
         event.preventDefault();
         submit(new FormData(event.currentTarget)).catch(() => {});
@@ -124,7 +135,10 @@ export function ExceptionForm({ exception, onReload }: { exception: SecurityExce
             <FolderSelect
               label={t('fields.folder')}
               value={folderId}
-              onChange={setFolderId}
+              onChange={(id) => {
+                setFolderId(id);
+                onEdit?.();
+              }}
               required
               error={errors.folderId}
             />
@@ -132,7 +146,10 @@ export function ExceptionForm({ exception, onReload }: { exception: SecurityExce
               label={t('fields.severity')}
               data={severities.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
               value={severity}
-              onChange={setSeverity}
+              onChange={(value) => {
+                setSeverity(value);
+                onEdit?.();
+              }}
               error={errors.severity}
             />
             <TextInput
@@ -160,7 +177,10 @@ export function ExceptionForm({ exception, onReload }: { exception: SecurityExce
                     label={t(field === 'ownerId' ? 'changeOwner' : 'changeApprover')}
                     description={field === 'approverId' ? t('approverRule') : undefined}
                     value={people[field] ?? null}
-                    onChange={(id) => setPeople((p) => ({ ...p, [field]: id ?? undefined }))}
+                    onChange={(id) => {
+                      setPeople((p) => ({ ...p, [field]: id ?? undefined }));
+                      onEdit?.();
+                    }}
                     error={errors[field]}
                   />
                 )}

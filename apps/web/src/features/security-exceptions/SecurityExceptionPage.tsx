@@ -8,6 +8,7 @@ import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
 import { notifySuccess } from '../controls/notify';
 import { TransitionDialog } from '../risk-acceptances/TransitionDialog';
+import { useUnsavedEdits } from '../risk-acceptances/unsaved';
 import { ExceptionBadges } from './ExceptionBadges';
 import { ExceptionForm } from './ExceptionForm';
 import { LinkedControls, LinkedRequirementAssessments } from './ExceptionLinks';
@@ -33,6 +34,7 @@ const dangerous: ExceptionState[] = ['rejected'];
 
 function ExceptionView({ exception, onReload }: { exception: SecurityException; onReload: () => void }) {
   const { t, i18n } = useTranslation(['securityExceptions', 'common']);
+  const [unsaved, markUnsaved] = useUnsavedEdits(exception.version);
   const transition = useTransitionException();
   const remove = useDeleteException();
   const navigate = useNavigate();
@@ -41,6 +43,8 @@ function ExceptionView({ exception, onReload }: { exception: SecurityException; 
   const lastStep = useRef<ExceptionState | null>(null);
   if (moving) lastStep.current = moving;
   const shownStep = moving ?? lastStep.current;
+  // Back to draft from review is a withdrawal (the approver stops being asked), not the rework of a rejection.
+  const stepKey = (to: ExceptionState) => (to === 'draft' && exception.state === 'in_review' ? 'withdraw' : to);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   return (
@@ -53,17 +57,23 @@ function ExceptionView({ exception, onReload }: { exception: SecurityException; 
         actions={
           <Group gap="xs">
             <ExceptionBadges exception={exception} size="lg" />
+            {unsaved && exception.abilities.transitions.length > 0 && (
+              <Text size="sm" c="orange.9">
+                {t('common:states.saveFirst')}
+              </Text>
+            )}
             {exception.abilities.transitions.map((to) => (
               <Button
                 key={to}
                 variant={dangerous.includes(to) ? 'outline' : 'default'}
                 color={dangerous.includes(to) ? 'red.9' : undefined}
+                disabled={unsaved}
                 onClick={() => {
                   transition.reset();
                   setMoving(to);
                 }}
               >
-                {t(`action.${to}`)}
+                {t(`action.${stepKey(to)}`)}
               </Button>
             ))}
             {exception.abilities.delete && (
@@ -96,7 +106,7 @@ function ExceptionView({ exception, onReload }: { exception: SecurityException; 
             </Stack>
           </Group>
         )}
-        <ExceptionForm key={exception.version} exception={exception} onReload={onReload} />
+        <ExceptionForm key={exception.version} exception={exception} onReload={onReload} onEdit={markUnsaved} />
         <Divider />
         <LinkedRequirementAssessments exception={exception} />
         <Divider />
@@ -104,9 +114,9 @@ function ExceptionView({ exception, onReload }: { exception: SecurityException; 
       </Stack>
       <TransitionDialog
         opened={moving !== null}
-        title={shownStep ? t(`action.${shownStep}`) : ''}
-        body={shownStep ? t(`confirm.${shownStep}`, { expiry: exception.expiryDate ?? t('noExpiry') }) : ''}
-        confirmLabel={shownStep ? t(`action.${shownStep}`) : ''}
+        title={shownStep ? t(`action.${stepKey(shownStep)}`) : ''}
+        body={shownStep ? t(`confirm.${stepKey(shownStep)}`, { expiry: exception.expiryDate ?? t('noExpiry') }) : ''}
+        confirmLabel={shownStep ? t(`action.${stepKey(shownStep)}`) : ''}
         commentLabel={t('comment')}
         commentHint={t('commentHint')}
         danger={moving !== null && dangerous.includes(moving)}

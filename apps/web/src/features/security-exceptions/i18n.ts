@@ -45,6 +45,7 @@ export const en = {
   },
   severity: { info: 'Info', low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
   action: {
+    withdraw: 'Withdraw from review',
     draft: 'Back to draft',
     in_review: 'Send for review',
     approved: 'Approve',
@@ -53,6 +54,8 @@ export const en = {
     expired: 'Expire',
   },
   confirm: {
+    withdraw:
+      'Withdraw this security exception from review? The approver is no longer asked; it becomes a draft you can change.',
     draft: 'Move this security exception back to draft to rework it?',
     in_review: 'Send this security exception for review until {{expiry}}?',
     approved: 'Approve this security exception until {{expiry}}?',
@@ -143,6 +146,7 @@ export const fr: typeof en = {
   },
   severity: { info: 'Info', low: 'Faible', medium: 'Moyenne', high: 'Élevée', critical: 'Critique' },
   action: {
+    withdraw: 'Retirer de la revue',
     draft: 'Repasser en brouillon',
     in_review: 'Envoyer en revue',
     approved: 'Approuver',
@@ -151,6 +155,8 @@ export const fr: typeof en = {
     expired: 'Faire expirer',
   },
   confirm: {
+    withdraw:
+      'Retirer cette exception de sécurité de la revue ? L’approbateur n’est plus sollicité ; elle redevient un brouillon modifiable.',
     draft: 'Repasser cette exception de sécurité en brouillon pour la retravailler ?',
     in_review: 'Envoyer cette exception de sécurité en revue jusqu’au {{expiry}} ?',
     approved: 'Approuver cette exception de sécurité jusqu’au {{expiry}} ?',
@@ -239,6 +245,7 @@ export const de: typeof en = {
   },
   severity: { info: 'Info', low: 'Niedrig', medium: 'Mittel', high: 'Hoch', critical: 'Kritisch' },
   action: {
+    withdraw: 'Aus der Prüfung zurückziehen',
     draft: 'Zurück zum Entwurf',
     in_review: 'Zur Prüfung senden',
     approved: 'Genehmigen',
@@ -247,6 +254,8 @@ export const de: typeof en = {
     expired: 'Ablaufen lassen',
   },
   confirm: {
+    withdraw:
+      'Diese Sicherheitsausnahme aus der Prüfung zurückziehen? Der Genehmiger wird nicht mehr gefragt; sie wird wieder ein änderbarer Entwurf.',
     draft: 'Diese Sicherheitsausnahme zur Überarbeitung zurück in den Entwurf setzen?',
     in_review: 'Diese Sicherheitsausnahme bis {{expiry}} zur Prüfung senden?',
     approved: 'Diese Sicherheitsausnahme bis {{expiry}} genehmigen?',
@@ -336,6 +345,7 @@ export const nl: typeof en = {
   },
   severity: { info: 'Info', low: 'Laag', medium: 'Middel', high: 'Hoog', critical: 'Kritiek' },
   action: {
+    withdraw: 'Uit beoordeling terugtrekken',
     draft: 'Terug naar concept',
     in_review: 'Ter beoordeling sturen',
     approved: 'Goedkeuren',
@@ -344,6 +354,8 @@ export const nl: typeof en = {
     expired: 'Laten verlopen',
   },
   confirm: {
+    withdraw:
+      'Deze beveiligingsuitzondering uit de beoordeling terugtrekken? De goedkeurder wordt niet meer gevraagd; ze wordt weer een wijzigbaar concept.',
     draft: 'Deze beveiligingsuitzondering terugzetten naar concept om haar te herwerken?',
     in_review: 'Deze beveiligingsuitzondering ter beoordeling sturen tot {{expiry}}?',
     approved: 'Deze beveiligingsuitzondering goedkeuren tot {{expiry}}?',

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../../../platform/audit/record.js';
 import type { Transaction } from '../../../platform/db/client.js';
+import { ratingsOf } from '../../risk-assessments/rating.js';
 // Owned by risk-assessments: this module writes scenarios on import, as the shared contracts say.
 import {
   riskScenarioAssets,
@@ -151,6 +152,12 @@ export async function applyPlan(
           row: planned.row,
           result: planned.action === 'create' ? 'created' : 'updated',
           fields: planned.fields,
+          // The three ratings whole, before and after (as a re-rating records them): the scenario's history is
+          // rebuilt from these, and the sheet's columns alone do not say what an unchanged axis was.
+          ratings: {
+            before: planned.before ? ratingsOf(columnsOf(def, planned.before)) : null,
+            after: ratingsOf(columnsOf(def, planned.after)),
+          },
         },
       },
       now,

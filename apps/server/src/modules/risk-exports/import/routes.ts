@@ -42,8 +42,8 @@ export async function registerImportRoute(app: TypedApp, ctx: AppContext) {
             'threats, assets and applied controls resolve by ref id or name, owners by e-mail; a column left out ' +
             'is not changed; level and flagged columns are computed, not read. `dryRun=true` answers the preview ' +
             'with every located problem and writes nothing; otherwise all rows or none (any problem: 400 listing ' +
-            'them by row and column). A done or deprecated assessment answers 409. Needs risk_scenario:create and ' +
-            'risk_scenario:update on the assessment folder.',
+            'them by row and column). A done or deprecated assessment answers 409 `risk_assessment_locked`. Needs ' +
+            'risk_scenario:create and risk_scenario:update on the assessment folder.',
           consumes: ['multipart/form-data'],
           params: riskAssessmentIdParams,
           querystring: importQuery,

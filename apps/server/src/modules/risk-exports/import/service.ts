@@ -4,7 +4,9 @@ import type { Access } from '../../../platform/auth/access.js';
 import type { Permission } from '../../../platform/auth/permissions-catalog.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/client.js';
-import { conflict } from '../../../platform/errors.js';
+import { notFound } from '../../../platform/errors.js';
+// Owned by risk-assessments: what a done or deprecated assessment refuses (409 risk_assessment_locked) is its rule.
+import { requireUnlocked } from '../../risk-assessments/status.js';
 // Owned by risk-assessments: the assessment row is locked while its scenarios are written.
 import { riskAssessments } from '../../risk-assessments/tables.js';
 import { loadImportReferences } from '../reference-lookups.js';
@@ -14,10 +16,6 @@ import type { ImportResult } from './contracts.js';
 import { importRejected, MAX_ERRORS } from './errors.js';
 import { planImport } from './plan.js';
 import { ImportFileError, readScenarioSheet } from './read-sheet.js';
-
-const closedStatuses = new Set(['done', 'deprecated']);
-const closed = (status: string) =>
-  conflict(`The risk assessment is ${status}: its register can no longer be imported into`);
 
 /**
  * Imports a "Scenarios" sheet into a risk assessment: all rows or none. The plan is made inside the transaction
@@ -36,7 +34,8 @@ export function createImportService(deps: { db: Database; clock: Clock }) {
     ): Promise<ImportResult> {
       const permissions: Permission[] = ['risk_scenario:create', 'risk_scenario:update'];
       const checked = await loadRiskHeader(db, access, riskAssessmentId, permissions);
-      if (closedStatuses.has(checked.status)) throw closed(checked.status);
+      // Checked before the file is read, so a closed assessment answers 409 without parsing the upload.
+      requireUnlocked(checked);
       const table = await readScenarioSheet(file.data).catch((error: unknown) => {
         throw error instanceof ImportFileError ? importRejected(error.errors) : error;
       });
@@ -46,7 +45,9 @@ export function createImportService(deps: { db: Database; clock: Clock }) {
           .from(riskAssessments)
           .where(eq(riskAssessments.id, checked.id))
           .for('update');
-        if (!locked || closedStatuses.has(locked.status)) throw closed(locked?.status ?? 'gone');
+        // Deleted since the first read: gone, as for any other reader.
+        if (!locked) throw notFound('Risk assessment');
+        requireUnlocked(locked);
         // Read again under the lock: a re-rating committed since the first read moved the ratings to another matrix.
         const header = await loadRiskHeader(tx, access, riskAssessmentId, permissions);
         const now = clock.now();
