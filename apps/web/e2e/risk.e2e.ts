@@ -89,6 +89,20 @@ describeBrowser('risk management', () => {
     await page.getByRole('heading', { name: 'Customer data risks', level: 1 }).waitFor();
     const assessmentUrl = page.url();
 
+    // Its own fields are edited on its page: a version label, a due date and an author.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const editDialog = page.getByRole('dialog', { name: 'Edit the risk assessment' });
+    await editDialog.getByRole('textbox', { name: 'Version' }).fill('2026');
+    await editDialog.getByLabel('Due date').fill('2026-12-31');
+    await pick(page, 'Add to Authors', 'Rita', /Rita Owner/);
+    await editDialog.getByText('Rita Owner', { exact: false }).first().waitFor();
+    expect(await seriousViolations(page, { include: '[role="dialog"]' })).toEqual([]);
+    await editDialog.getByRole('button', { name: 'Save' }).click();
+    await editDialog.waitFor({ state: 'detached' });
+    await page.getByText(/^Authors: Rita Owner/).waitFor();
+    await page.getByText('Due date: 2026-12-31').waitFor();
+    await page.getByText('Version: 2026').waitFor();
+
     // A scenario, rated Likely × Major: High, above the tolerance, so flagged.
     await page.getByRole('button', { name: 'New scenario' }).click();
     const scenarioDialog = page.getByRole('dialog', { name: 'New risk scenario' });

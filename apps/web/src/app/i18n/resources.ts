@@ -17,6 +17,7 @@ import * as organizationsI18n from '../../features/organizations/i18n';
 import * as outboxI18n from '../../features/outbox/i18n';
 import * as profileI18n from '../../features/profile/i18n';
 import * as riskAcceptancesI18n from '../../features/risk-acceptances/i18n';
+import * as riskAssessmentEditI18n from '../../features/risk-assessments/edit-i18n';
 import * as scenarioHistoryI18n from '../../features/risk-assessments/history-i18n';
 import * as riskAssessmentsI18n from '../../features/risk-assessments/i18n';
 import * as riskExportsI18n from '../../features/risk-exports/i18n';
@@ -53,6 +54,7 @@ const namespaces = {
   riskMatrices: riskMatricesI18n,
   riskAssessments: riskAssessmentsI18n,
   scenarioHistory: scenarioHistoryI18n,
+  riskAssessmentEdit: riskAssessmentEditI18n,
   riskRegister: riskRegisterI18n,
   riskExports: riskExportsI18n,
   riskAcceptances: riskAcceptancesI18n,

@@ -8,7 +8,8 @@ import { api, unwrap } from '../../app/api/client';
 interface MemberPickerProps {
   label: string;
   value: string | null;
-  onChange: (userId: string | null) => void;
+  /** The picked member's id, and the label shown for them ("Name <e-mail>"). */
+  onChange: (userId: string | null, label?: string) => void;
   /** Members not to offer (already in the group). */
   exclude?: ReadonlySet<string>;
   required?: boolean;
@@ -62,7 +63,7 @@ export function MemberPicker({
       value={value}
       onChange={(id, option) => {
         setSelected(id ? option : null);
-        onChange(id);
+        onChange(id, option?.label);
       }}
       searchable
       searchValue={search}

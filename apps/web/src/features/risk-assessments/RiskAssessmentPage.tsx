@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Menu, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
-import { IconChevronDown, IconLock, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconChevronDown, IconLock, IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { QueryState } from '../../app/layout/QueryState';
 import { RiskExportMenu } from '../risk-exports/RiskExportMenu';
 import { HeatMapPanel } from '../risk-register/HeatMapPanel';
 import { TreatmentPlanPanel } from '../risk-register/TreatmentPlanPanel';
+import { EditAssessmentDialog } from './EditAssessmentDialog';
 import { notifySuccess } from './notify';
 import { RerateDialog } from './RerateDialog';
 import { ScenariosTab } from './ScenariosTab';
@@ -53,6 +54,7 @@ function AssessmentView({ assessment, onReload }: { assessment: RiskAssessment; 
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const [rerating, setRerating] = useState(false);
+  const [editing, setEditing] = useState(false);
   const tolerance =
     assessment.riskToleranceLevel === null
       ? t('noTolerance')
@@ -101,6 +103,15 @@ function AssessmentView({ assessment, onReload }: { assessment: RiskAssessment; 
             {assessment.abilities.update && !assessment.locked && (
               <Button
                 variant="default"
+                leftSection={<IconPencil size={16} aria-hidden />}
+                onClick={() => setEditing(true)}
+              >
+                {t('common:actions.edit')}
+              </Button>
+            )}
+            {assessment.abilities.update && !assessment.locked && (
+              <Button
+                variant="default"
                 leftSection={<IconRefresh size={16} aria-hidden />}
                 onClick={() => setRerating(true)}
               >
@@ -137,6 +148,17 @@ function AssessmentView({ assessment, onReload }: { assessment: RiskAssessment; 
           <Text size="sm">
             <b>{t('fields.dueDate')}:</b> {assessment.dueDate ?? '—'}
           </Text>
+          {assessment.assessmentVersion && (
+            <Text size="sm">
+              <b>{t('fields.assessmentVersion')}:</b> {assessment.assessmentVersion}
+            </Text>
+          )}
+          <Text size="sm">
+            <b>{t('fields.authors')}:</b> {assessment.authors.map((p) => p.displayName).join(', ') || '—'}
+          </Text>
+          <Text size="sm">
+            <b>{t('fields.reviewers')}:</b> {assessment.reviewers.map((p) => p.displayName).join(', ') || '—'}
+          </Text>
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 4, md: 8 }}>
           <Figure label={t('figures.scenarios')} value={assessment.counts.scenarios} />
@@ -167,6 +189,13 @@ function AssessmentView({ assessment, onReload }: { assessment: RiskAssessment; 
           </Tabs.Panel>
         </Tabs>
       </Stack>
+      <EditAssessmentDialog
+        key={`edit-${assessment.version}`}
+        assessment={assessment}
+        opened={editing}
+        onClose={() => setEditing(false)}
+        onReload={onReload}
+      />
       <RerateDialog
         key={assessment.version}
         assessment={assessment}
