@@ -114,8 +114,9 @@ export function registerAssetCrudRoutes(app: TypedApp, deps: { db: Database }) {
         operationId: 'deleteAsset',
         tags,
         description:
-          'Deletes an asset with its dependency edges and owners (the assets on the other side stay). Send the ' +
-          'version; a stale one answers 409.',
+          'Deletes an asset with its dependency edges and owners (the assets on the other side stay) and its links ' +
+          'from risk scenarios of open assessments. Answers 409 `risk_assessment_locked` while a scenario of a done ' +
+          'or deprecated risk assessment links it. Send the version; a stale one answers 409.',
         params: assetIdParams,
         querystring: deleteQuery,
         response: { 204: z.null() },

@@ -4,6 +4,7 @@ import type { Access } from '../../platform/auth/access.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { AppError, type FieldError, invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
+import { refuseIfUsedByClosedRiskAssessments } from '../risk-assessments/closed-usage.js';
 import { folderById, membersAmong } from './asset-lookups.js';
 import type { AssetDto, CreateAssetInput, UpdateAssetInput } from './contracts.js';
 import { countSupported, lockGraph, neighboursOf, reachableEdges } from './graph-queries.js';
@@ -205,6 +206,7 @@ export function createAssetService(deps: { db: Database }) {
       await db.transaction(async (tx) => {
         const found = await loadReadableAsset(tx, access, id);
         access.require('asset:delete', found.folderPath, 'asset:read', 'Asset');
+        await refuseIfUsedByClosedRiskAssessments(tx, access, { kind: 'asset', id });
         const deleted = await tx
           .delete(assets)
           .where(and(eq(assets.id, id), eq(assets.version, version)))

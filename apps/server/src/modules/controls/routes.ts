@@ -117,7 +117,9 @@ export const controlsModule: ModuleDefinition = {
           tags,
           description:
             'Deletes an applied control and its links (the linked evidence and requirements stay). Send the version. ' +
-            'Answers 409 while a locked (done or deprecated) assessment cites it, or when the version is stale.',
+            'Answers 409 while a locked (done or deprecated) compliance assessment cites it, 409 ' +
+            '`risk_assessment_locked` while a scenario of a done or deprecated risk assessment links it, or 409 when ' +
+            'the version is stale.',
           params: controlIdParams,
           querystring: deleteQuery,
           response: { 204: z.null() },

@@ -5,6 +5,7 @@ import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import { evidenceOfControl } from '../evidence/queries.js';
+import { refuseIfUsedByClosedRiskAssessments } from '../risk-assessments/closed-usage.js';
 import type { AppliedControlDto, CreateControlInput, UpdateControlInput } from './contracts.js';
 import { referenceControlsOfControl, requirementsOfControl } from './link-queries.js';
 import { refuseIfUsedByLockedAssessments } from './locked-usage.js';
@@ -188,6 +189,7 @@ export function createControlService(deps: { db: Database }) {
         const found = await loadReadableControl(tx, access, id);
         access.require('applied_control:delete', found.folderPath, 'applied_control:read', 'Applied control');
         await refuseIfUsedByLockedAssessments(tx, id);
+        await refuseIfUsedByClosedRiskAssessments(tx, access, { kind: 'control', id });
         const deleted = await tx
           .delete(appliedControls)
           .where(and(eq(appliedControls.id, id), eq(appliedControls.version, version)))

@@ -118,8 +118,9 @@ export const threatsModule: ModuleDefinition = {
           operationId: 'deleteThreat',
           tags,
           description:
-            'Deletes an organisation threat (scenarios citing it lose that link). Send the version. Built-in threats ' +
-            'answer 403 `builtin_read_only`.',
+            'Deletes an organisation threat (scenarios of open risk assessments citing it lose that link). Answers ' +
+            '409 `risk_assessment_locked` while a scenario of a done or deprecated risk assessment links it. Send the ' +
+            'version (409 when stale). Built-in threats answer 403 `builtin_read_only`.',
           params: threatIdParams,
           querystring: deleteQuery,
           response: { 204: z.null() },

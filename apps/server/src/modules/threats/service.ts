@@ -5,6 +5,7 @@ import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { conflict, notFound, versionConflict } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import { folderById } from '../controls/scope.js';
+import { refuseIfUsedByClosedRiskAssessments } from '../risk-assessments/closed-usage.js';
 import type { CreateThreatInput, ThreatDto, ThreatImportResult, UpdateThreatInput } from './contracts.js';
 import { builtinReadOnly } from './domain-errors.js';
 import type { ImportedThreat } from './import-parse.js';
@@ -152,6 +153,7 @@ export function createThreatService(deps: { db: Database }) {
     async remove(access: Access, audit: AuditContext, id: string, version: number) {
       await db.transaction(async (tx) => {
         const found = await loadWritable(tx, access, id, 'threat:delete');
+        await refuseIfUsedByClosedRiskAssessments(tx, access, { kind: 'threat', id });
         const deleted = await tx
           .delete(threats)
           .where(and(eq(threats.id, id), eq(threats.version, version)))

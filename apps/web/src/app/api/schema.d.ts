@@ -989,7 +989,7 @@ export interface paths {
         get: operations["getAppliedControl"];
         put?: never;
         post?: never;
-        /** @description Deletes an applied control and its links (the linked evidence and requirements stay). Send the version. Answers 409 while a locked (done or deprecated) assessment cites it, or when the version is stale. */
+        /** @description Deletes an applied control and its links (the linked evidence and requirements stay). Send the version. Answers 409 while a locked (done or deprecated) compliance assessment cites it, 409 `risk_assessment_locked` while a scenario of a done or deprecated risk assessment links it, or 409 when the version is stale. */
         delete: operations["deleteAppliedControl"];
         options?: never;
         head?: never;
@@ -1632,7 +1632,7 @@ export interface paths {
         get: operations["getAsset"];
         put?: never;
         post?: never;
-        /** @description Deletes an asset with its dependency edges and owners (the assets on the other side stay). Send the version; a stale one answers 409. */
+        /** @description Deletes an asset with its dependency edges and owners (the assets on the other side stay) and its links from risk scenarios of open assessments. Answers 409 `risk_assessment_locked` while a scenario of a done or deprecated risk assessment links it. Send the version; a stale one answers 409. */
         delete: operations["deleteAsset"];
         options?: never;
         head?: never;
@@ -1756,7 +1756,7 @@ export interface paths {
         get: operations["getThreat"];
         put?: never;
         post?: never;
-        /** @description Deletes an organisation threat (scenarios citing it lose that link). Send the version. Built-in threats answer 403 `builtin_read_only`. */
+        /** @description Deletes an organisation threat (scenarios of open risk assessments citing it lose that link). Answers 409 `risk_assessment_locked` while a scenario of a done or deprecated risk assessment links it. Send the version (409 when stale). Built-in threats answer 403 `builtin_read_only`. */
         delete: operations["deleteThreat"];
         options?: never;
         head?: never;

@@ -17,7 +17,7 @@ export const en = {
   matrix_change_needs_rerating:
     'Scenarios of this risk assessment are already rated on its matrix. Change the matrix with “Re-rate on another matrix”.',
   risk_assessment_locked:
-    'This risk assessment is done or deprecated: its scenarios cannot change until it is moved back to in progress.',
+    'A done or deprecated risk assessment is involved: its record cannot change until it is moved back to in progress.',
   gone: 'This link is no longer valid (used, expired or withdrawn). Ask for a new one.',
   precondition_required: 'The change could not be checked against the latest version. Reload and try again.',
   payload_too_large: 'The file is too large to upload.',
@@ -39,7 +39,7 @@ export const fr: typeof en = {
   matrix_change_needs_rerating:
     'Des scénarios de cette appréciation sont déjà évalués sur sa matrice. Changez de matrice avec « Réévaluer sur une autre matrice ».',
   risk_assessment_locked:
-    'Cette appréciation des risques est terminée ou obsolète : ses scénarios ne peuvent pas changer tant qu’elle n’est pas remise en cours.',
+    'Une appréciation des risques terminée ou obsolète est concernée : elle ne peut pas changer tant qu’elle n’est pas remise en cours.',
   gone: 'Ce lien n’est plus valable (déjà utilisé, expiré ou retiré). Demandez-en un nouveau.',
   precondition_required:
     'La modification n’a pas pu être vérifiée par rapport à la dernière version. Rechargez et réessayez.',
@@ -62,7 +62,7 @@ export const de: typeof en = {
   matrix_change_needs_rerating:
     'Szenarien dieser Risikobeurteilung sind bereits auf ihrer Matrix bewertet. Wechseln Sie die Matrix mit „Auf anderer Matrix neu bewerten“.',
   risk_assessment_locked:
-    'Diese Risikobeurteilung ist abgeschlossen oder veraltet: Ihre Szenarien können sich erst ändern, wenn sie wieder in Bearbeitung ist.',
+    'Eine abgeschlossene oder veraltete Risikobeurteilung ist betroffen: Sie kann sich erst ändern, wenn sie wieder in Bearbeitung ist.',
   gone: 'Dieser Link ist nicht mehr gültig (bereits verwendet, abgelaufen oder zurückgezogen). Fordern Sie einen neuen an.',
   precondition_required:
     'Die Änderung konnte nicht mit dem neuesten Stand abgeglichen werden. Laden Sie neu und versuchen Sie es erneut.',
@@ -85,7 +85,7 @@ export const nl: typeof en = {
   matrix_change_needs_rerating:
     'Scenario’s van deze risicobeoordeling zijn al beoordeeld op de matrix ervan. Wissel van matrix met “Herbeoordelen op een andere matrix”.',
   risk_assessment_locked:
-    'Deze risicobeoordeling is afgerond of verouderd: de scenario’s kunnen pas wijzigen als ze weer in uitvoering is.',
+    'Een afgeronde of verouderde risicobeoordeling is betrokken: die kan pas wijzigen als ze weer in uitvoering is.',
   gone: 'Deze link is niet meer geldig (al gebruikt, verlopen of ingetrokken). Vraag een nieuwe aan.',
   precondition_required:
     'De wijziging kon niet met de nieuwste versie worden vergeleken. Laad opnieuw en probeer het nogmaals.',
