@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, createTestApp } from '../../test/app.js';
-import { createFolder, createOrgWithOwner, createUser, signIn, userWithRole } from '../../test/factories.js';
-import { bindCustomRole, createAssessment, createFinding, insertAsset, insertScenario } from './testing.js';
+import {
+  createFolder,
+  createOrgWithOwner,
+  createUser,
+  grantPermissions,
+  signIn,
+  userWithRole,
+} from '../../test/factories.js';
+import { createAssessment, createFinding, insertAsset, insertScenario } from './testing.js';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -140,7 +147,7 @@ describe('findings permissions', () => {
     // A custom role without finding:read cannot read the SLAs either.
     const stranger = await createUser(t.database);
     const folder = await createFolder(t.app, session, rootFolderId);
-    await bindCustomRole(t.database, {
+    await grantPermissions(t.database, {
       organizationId: organization.id,
       folderId: folder.id,
       userId: stranger.id,

@@ -3,10 +3,8 @@ import { expect } from 'vitest';
 import type { TypedApp } from '../../platform/context.js';
 import type { DatabaseHandle } from '../../platform/db/client.js';
 import { call, type Session } from '../../test/app.js';
-import { roleBindings, roles } from '../access/tables.js';
 // Rows of other modules are inserted directly: the schema is fixed, their APIs may not exist yet.
 import { assets } from '../assets/tables.js';
-import { memberships } from '../organizations/tables.js';
 import { riskAssessments, riskScenarios } from '../risk-assessments/tables.js';
 import { riskMatrices } from '../risk-matrices/tables.js';
 
@@ -96,26 +94,4 @@ export async function insertScenario(database: DatabaseHandle, organizationId: s
     .returning({ id: riskScenarios.id });
   if (!scenario) throw new Error('no scenario');
   return scenario.id;
-}
-
-/** A member bound on `folderId` to a custom role holding only `permissions`. */
-export async function bindCustomRole(
-  database: DatabaseHandle,
-  params: { organizationId: string; folderId: string; userId: string; permissions: string[] },
-) {
-  const [role] = await database.db
-    .insert(roles)
-    .values({ organizationId: params.organizationId, name: `Role ${tag()}`, permissions: params.permissions })
-    .returning({ id: roles.id });
-  if (!role) throw new Error('no role');
-  await database.db
-    .insert(memberships)
-    .values({ organizationId: params.organizationId, userId: params.userId })
-    .onConflictDoNothing();
-  await database.db.insert(roleBindings).values({
-    organizationId: params.organizationId,
-    folderId: params.folderId,
-    roleId: role.id,
-    userId: params.userId,
-  });
 }
