@@ -4,12 +4,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAuthentication } from './modules/auth/authenticate.js';
 import { modules } from './modules/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { AppContext, TypedApp } from './platform/context.js';
 import type { DatabaseHandle } from './platform/db/client.js';
-import { registerAuthentication } from './platform/http/authenticate.js';
 import { type ReadinessProbe, registerHealth } from './platform/http/health.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { withProblemResponses } from './platform/http/openapi-errors.js';
@@ -17,6 +17,7 @@ import { registerProblemHandlers } from './platform/http/problem.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
 import { createJobService, type JobService } from './platform/jobs/service.js';
 import { jobsReadinessProbe } from './platform/jobs/worker.js';
+import { UsageHooks } from './platform/usage.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -63,6 +64,7 @@ export async function buildApp(options: BuildAppOptions): Promise<TypedApp> {
     clock,
     log: app.log,
     jobs,
+    usage: new UsageHooks(modules.flatMap((module) => module.answers ?? [])),
   };
 
   await app.register(cookie, { secret: config.sessionSecret });

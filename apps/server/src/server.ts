@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
+import { modules } from './modules/index.js';
 import { systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { TypedApp } from './platform/context.js';
@@ -31,7 +32,7 @@ export async function openPreparedDatabase(config: Config): Promise<OpenedDataba
   let database: DatabaseHandle | undefined;
   try {
     database = await openDatabase(config.database);
-    await prepareDatabase(database);
+    await prepareDatabase(database, modules);
   } catch (error) {
     await database?.close().catch(() => {});
     release();

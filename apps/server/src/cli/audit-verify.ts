@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { type ChainReport, verifyAuditChain } from '../modules/audit/verify.js';
 import { organizations } from '../modules/organizations/tables.js';
-import { type ChainReport, verifyAuditChain } from '../platform/audit/verify.js';
 import type { DatabaseHandle } from '../platform/db/client.js';
 import { CliError, cliConfig, withDatabase } from './shared.js';
 

@@ -1,15 +1,16 @@
 import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
+import { accessFor } from '../modules/access/access.js';
+import type { BuiltinRole } from '../modules/access/permissions-catalog.js';
 import { roleBindings, roles } from '../modules/access/tables.js';
+import { recordAudit, systemContext } from '../modules/audit/record.js';
 import { createFolderService } from '../modules/folders/service.js';
 import { createOrganization, listOrganizationsOfUser } from '../modules/organizations/service.js';
 import { memberships } from '../modules/organizations/tables.js';
 import { findUserByEmail, insertUser } from '../modules/users/queries.js';
-import { recordAudit, systemContext } from '../platform/audit/record.js';
-import { accessFor } from '../platform/auth/access.js';
 import { hashPassword } from '../platform/auth/password.js';
-import type { BuiltinRole } from '../platform/auth/permissions-catalog.js';
 import type { Database, DatabaseHandle, Transaction } from '../platform/db/client.js';
+import { UsageHooks } from '../platform/usage.js';
 import { cliConfig, withDatabase } from './shared.js';
 
 export const DEMO_ORGANIZATION = 'Acme Corp (demo)';
@@ -88,7 +89,8 @@ export async function loadDemo(database: DatabaseHandle): Promise<DemoResult> {
 
 async function createFolderTree(tx: Transaction, organizationId: string, ownerId: string, rootFolderId: string) {
   // The folder service runs its own transaction; inside ours that is a savepoint, so the demo stays atomic.
-  const service = createFolderService({ db: tx as unknown as Database });
+  const service = createFolderService({ db: tx as unknown as Database, usage: new UsageHooks([]) });
+  // (The demo only creates folders: no deletion asks the other modules what lives in them.)
   const access = await accessFor(tx, { userId: ownerId, organizationId });
   const ids = new Map<string, string>();
   for (const [name, children] of Object.entries(folderTree)) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { buildApp } from '../app.js';
+import { modules } from '../modules/index.js';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/client.js';
 import { prepareDatabase } from '../platform/db/prepare.js';
@@ -21,7 +22,7 @@ export async function generateOpenApi(): Promise<unknown> {
   });
   const database = await openDatabase({ kind: 'pglite' });
   try {
-    await prepareDatabase(database);
+    await prepareDatabase(database, modules);
     const app = await buildApp({ config, database, logger: false });
     try {
       await app.ready();

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
+import { recordAudit, systemContext } from '../modules/audit/record.js';
 import { createOrganization } from '../modules/organizations/service.js';
 import { displayNameSchema, emailSchema } from '../modules/users/contracts.js';
 import { findUserByEmail, insertUser } from '../modules/users/queries.js';
-import { recordAudit, systemContext } from '../platform/audit/record.js';
 import { hashPassword, passwordProblems } from '../platform/auth/password.js';
 import type { DatabaseHandle } from '../platform/db/client.js';
 import { CliError, cliConfig, withDatabase } from './shared.js';

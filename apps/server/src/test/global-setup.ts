@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { modules } from '../modules/index.js';
 import { openDatabase } from '../platform/db/client.js';
 import { prepareDatabase } from '../platform/db/prepare.js';
 
@@ -20,7 +21,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`create database ${template}`);
     await admin.end();
     const handle = await openDatabase({ kind: 'postgres', url: withDatabase(url, template), poolSize: 2 });
-    await prepareDatabase(handle);
+    await prepareDatabase(handle, modules);
     await handle.close();
     project.provide('templateDatabase', template);
     return async () => {
@@ -37,7 +38,7 @@ export default async function setup(project: TestProject) {
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'rampart-test-'));
   const handle = await openDatabase({ kind: 'pglite' });
-  await prepareDatabase(handle);
+  await prepareDatabase(handle, modules);
   if (!handle.pglite) throw new Error('expected an embedded database');
   const dump = await handle.pglite.dumpDataDir('none');
   await handle.close();

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Access } from '../../platform/auth/access.js';
-import type { Permission } from '../../platform/auth/permissions-catalog.js';
 import { selectRows, type Transaction } from '../../platform/db/client.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { AppError, conflict } from '../../platform/errors.js';
+import type { Access } from './access.js';
+import type { Permission } from './permissions-catalog.js';
 
 /**
  * Roles and groups belong to the whole organisation, yet a manager of one branch must be able to pick them when

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Access } from '../../platform/auth/access.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { folders } from '../folders/tables.js';
+import type { Access } from './access.js';
 import { requireHoldsAll } from './policy.js';
 import { groupMembers, groups, roleBindings, roles } from './tables.js';
 

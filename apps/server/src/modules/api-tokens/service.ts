@@ -1,11 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { type AuditContext, createdFields, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { AppContext } from '../../platform/context.js';
 import { randomToken, sha256Hex } from '../../platform/crypto.js';
 import { forbidden, invalid, notFound } from '../../platform/errors.js';
-import { API_TOKEN_PREFIX } from '../../platform/http/authenticate.js';
 import { type Cursor, toPage } from '../../platform/http/pagination.js';
+import type { Access } from '../access/access.js';
+import { type AuditContext, createdFields, recordAudit } from '../audit/record.js';
+import { API_TOKEN_PREFIX } from '../auth/authenticate.js';
 import type { ApiTokenDto } from './contracts.js';
 import * as q from './queries.js';
 import { apiTokens } from './tables.js';

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Access } from '../../platform/auth/access.js';
-import type { Permission } from '../../platform/auth/permissions-catalog.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
+import type { Access } from '../access/access.js';
+import type { Permission } from '../access/permissions-catalog.js';
 import {
   complianceAssessments,
   requirementAssessmentControls,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
+import { accessFor } from '../access/access.js';
 import { frameworkTemplateXlsx } from '../frameworks/formats/xlsx/template.js';
 import { requireFrameworkRead } from '../frameworks/service.js';
 

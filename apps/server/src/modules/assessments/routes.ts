@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/record.js';
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
-import { registerFolderUsage } from '../../platform/folder-usage.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
+import { answer } from '../../platform/usage.js';
+import { accessFor } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
+import { folderContents } from '../folders/usage.js';
 import {
   assessmentIdParams,
   assessmentPage,
@@ -18,6 +19,7 @@ import {
   updateAssessmentBody,
   versionQuery,
 } from './contracts.js';
+import { deletionGuards } from './deletion-guards.js';
 import { countInFolder } from './queries.js';
 import { workspacePayload } from './requirement-contracts.js';
 import { registerRequirementAssessmentRoutes } from './requirement-routes.js';
@@ -25,14 +27,15 @@ import { createAssessmentService } from './service.js';
 import { registerUpgradeRoutes } from './upgrade-routes.js';
 import { createWorkspaceService } from './workspace-service.js';
 
-// Module-level: apps are built many times per process in tests, the counter must be registered once.
-registerFolderUsage(async (db, folderId) => ({
-  what: 'compliance assessment(s)',
-  count: await countInFolder(db, folderId),
-}));
-
 export const assessmentsModule: ModuleDefinition = {
   name: 'assessments',
+  answers: [
+    ...deletionGuards,
+    answer(folderContents, async ({ db, folderId }) => ({
+      what: 'compliance assessment(s)',
+      count: await countInFolder(db, folderId),
+    })),
+  ],
   register(app, { db }) {
     const service = createAssessmentService({ db });
     const workspace = createWorkspaceService({ db });

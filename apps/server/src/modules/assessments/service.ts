@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { type Cursor, parseSort, toPage } from '../../platform/http/pagination.js';
+import type { Access } from '../access/access.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
 import { findFolder } from '../folders/queries.js';
 import { findFramework } from '../frameworks/queries.js';
 import type { AssessmentDto, UpdateAssessmentInput } from './contracts.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Access } from '../../platform/auth/access.js';
-import { builtinRoles } from '../../platform/auth/permissions-catalog.js';
+import { Access } from '../access/access.js';
+import { builtinRoles } from '../access/permissions-catalog.js';
 import { planStatusChange } from './status.js';
 
 const path = '/r/';

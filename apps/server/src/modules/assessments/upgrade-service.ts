@@ -1,7 +1,7 @@
-import { type AuditContext, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { invalid, versionConflict } from '../../platform/errors.js';
+import type { Access } from '../access/access.js';
+import { type AuditContext, recordAudit } from '../audit/record.js';
 import { findFramework } from '../frameworks/queries.js';
 import * as q from './queries.js';
 import { assessmentDto, loadReadableAssessment } from './service.js';

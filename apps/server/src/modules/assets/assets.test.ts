@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../platform/db/schema.js';
+import { auditEvents } from '../../schema.js';
 import { call, createTestApp } from '../../test/app.js';
 import { createFolder, createOrgWithOwner, userWithRole } from '../../test/factories.js';
 import { assetsApi as api, createAsset, missingId } from './testing.js';

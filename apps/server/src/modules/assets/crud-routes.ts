@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/record.js';
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
+import type { UsageHooks } from '../../platform/usage.js';
+import { accessFor } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
 import {
   assetIdParams,
   assetPage,
@@ -21,9 +22,9 @@ const fieldRules =
   'Objective levels must be on the organisation’s scale and objectives enabled (400 naming the field); the MTD ' +
   'cannot be shorter than the RTO; a category must fit the type (business_process and information are primary).';
 
-export function registerAssetCrudRoutes(app: TypedApp, deps: { db: Database }) {
+export function registerAssetCrudRoutes(app: TypedApp, deps: { db: Database; usage: UsageHooks }) {
   const { db } = deps;
-  const service = createAssetService({ db });
+  const service = createAssetService({ db, usage: deps.usage });
   const tags = ['assets'];
 
   app.get(

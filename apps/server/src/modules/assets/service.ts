@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { AppError, type FieldError, invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
-import { refuseIfUsedByClosedRiskAssessments } from '../risk-assessments/closed-usage.js';
+import type { UsageHooks } from '../../platform/usage.js';
+import type { Access } from '../access/access.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
 import { folderById, membersAmong } from './asset-lookups.js';
 import type { AssetDto, CreateAssetInput, UpdateAssetInput } from './contracts.js';
 import { countSupported, lockGraph, neighboursOf, reachableEdges } from './graph-queries.js';
@@ -14,6 +14,7 @@ import { type Person, toAssetSummary } from './presenter.js';
 import * as q from './queries.js';
 import { loadObjectiveSettings } from './settings-service.js';
 import { assets, type SecurityObjectives } from './tables.js';
+import { assetDeletion } from './usage.js';
 
 type ListParams = Omit<Parameters<typeof q.listAssets>[1], 'organizationId' | 'visible' | 'sort' | 'descending'> & {
   sort: string;
@@ -86,7 +87,7 @@ export async function assetDetail(db: DbOrTx, access: Access, id: string): Promi
   };
 }
 
-export function createAssetService(deps: { db: Database }) {
+export function createAssetService(deps: { db: Database; usage: UsageHooks }) {
   const { db } = deps;
 
   async function targetFolder(tx: DbOrTx, access: Access, folderId: string) {
@@ -206,7 +207,8 @@ export function createAssetService(deps: { db: Database }) {
       await db.transaction(async (tx) => {
         const found = await loadReadableAsset(tx, access, id);
         access.require('asset:delete', found.folderPath, 'asset:read', 'Asset');
-        await refuseIfUsedByClosedRiskAssessments(tx, access, { kind: 'asset', id });
+        await tx.select({ id: assets.id }).from(assets).where(eq(assets.id, id)).for('update');
+        await deps.usage.askInTurn(assetDeletion, { tx, access, id });
         const deleted = await tx
           .delete(assets)
           .where(and(eq(assets.id, id), eq(assets.version, version)))

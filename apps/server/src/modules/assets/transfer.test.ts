@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../platform/db/schema.js';
+import { auditEvents } from '../../schema.js';
 import { call, createTestApp, type Session } from '../../test/app.js';
 import { createFolder, createOrgWithOwner, userWithRole } from '../../test/factories.js';
 import { assetsApi as api, createAsset, multipartFile, support } from './testing.js';

@@ -1,9 +1,9 @@
 import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
-import { chainOf } from '../../platform/audit/verify.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { users } from '../../platform/db/schema.js';
+import { users } from '../users/tables.js';
 import type { AuditFilterInput } from './contracts.js';
 import { auditEvents } from './tables.js';
+import { chainOf } from './verify.js';
 
 /** Where the list continues: the `seq` of the last row of the previous page. */
 export type AuditCursor = number;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/record.js';
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
+import { accessFor } from '../access/access.js';
 import { auditEventPage, chainReportSchema, exportAuditEventsQuery, listAuditEventsQuery } from './contracts.js';
 import { contentTypes, encodeEvents } from './formats.js';
+import { auditContextOf } from './record.js';
 import { createAuditService } from './service.js';
 
 export const auditModule: ModuleDefinition = {

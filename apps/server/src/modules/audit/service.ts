@@ -1,12 +1,12 @@
-import { type AuditContext, recordAudit } from '../../platform/audit/record.js';
-import { verifyAuditChain } from '../../platform/audit/verify.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/client.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
+import type { Access } from '../access/access.js';
 import type { AuditEventDto, AuditFilterInput } from './contracts.js';
 import * as q from './queries.js';
+import { type AuditContext, recordAudit } from './record.js';
+import { verifyAuditChain } from './verify.js';
 
 const EXPORT_BATCH = 500;
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { auditContextOf, recordAudit } from '../../platform/audit/record.js';
 import { verifyPassword } from '../../platform/auth/password.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { auditContextOf, recordAudit } from '../audit/record.js';
 import { listOrganizationsOfUser } from '../organizations/service.js';
 import { findUserByEmail, findUserById } from '../users/queries.js';
 import { users } from '../users/tables.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/record.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
+import { auditContextOf } from '../audit/record.js';
 import { changePasswordBody, resetConfirmBody, resetRequestBody } from './contracts.js';
 import { createPasswordService } from './password-service.js';
 import { clearSessionCookie, requireSessionCaller } from './sessions.js';

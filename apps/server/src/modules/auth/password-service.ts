@@ -1,11 +1,11 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../../platform/audit/record.js';
 import { hashPassword, passwordProblems, verifyPassword } from '../../platform/auth/password.js';
 import type { AppContext } from '../../platform/context.js';
 import { randomToken, sha256Hex } from '../../platform/crypto.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { queueEmail } from '../../platform/mail/outbox.js';
+import { type AuditContext, recordAudit } from '../audit/record.js';
 import { findUserByEmail, findUserById } from '../users/queries.js';
 import { users } from '../users/tables.js';
 import { deleteUserSessions } from './sessions.js';

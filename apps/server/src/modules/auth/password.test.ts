@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
-import { auditEvents, outboxEmails } from '../../platform/db/schema.js';
+import { auditEvents, outboxEmails } from '../../schema.js';
 import { call, createTestApp } from '../../test/app.js';
 import { createUser, signIn, TEST_PASSWORD } from '../../test/factories.js';
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { accessFor, hasOrganizationAccess } from '../../platform/auth/access.js';
 import { requireCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { accessFor, hasOrganizationAccess } from '../access/access.js';
 import { listOrganizationsOfUser } from '../organizations/service.js';
 import { findUserById } from '../users/queries.js';
 import { meResponse } from './contracts.js';

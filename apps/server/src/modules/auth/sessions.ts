@@ -6,7 +6,7 @@ import type { Config } from '../../platform/config.js';
 import { randomToken, sha256Hex } from '../../platform/crypto.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { SESSION_COOKIE } from '../../platform/http/authenticate.js';
+import { SESSION_COOKIE } from './authenticate.js';
 import { sessions } from './tables.js';
 
 export interface NewSession {

@@ -1,9 +1,9 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { AuditContext } from '../../platform/audit/record.js';
-import { recordAudit } from '../../platform/audit/record.js';
 import type { Clock } from '../../platform/clock.js';
 import { type Database, type DbOrTx, selectRows } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
+import type { AuditContext } from '../audit/record.js';
+import { recordAudit } from '../audit/record.js';
 import { loginThrottle } from './tables.js';
 
 /**

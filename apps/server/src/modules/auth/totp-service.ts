@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../../platform/audit/record.js';
 import { verifyPassword } from '../../platform/auth/password.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, invalid } from '../../platform/errors.js';
+import { type AuditContext, recordAudit } from '../audit/record.js';
 import { findUserById } from '../users/queries.js';
 import { users } from '../users/tables.js';
 import { recoveryCodes } from './tables.js';

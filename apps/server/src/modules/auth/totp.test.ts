@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { authenticator } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
-import { auditEvents } from '../../platform/db/schema.js';
+import { auditEvents } from '../../schema.js';
 import { call, createTestApp, type Session, sessionCookieOf } from '../../test/app.js';
 import { createOrgWithOwner, createUser, signIn, TEST_PASSWORD, userWithRole } from '../../test/factories.js';
 

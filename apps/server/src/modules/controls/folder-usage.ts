@@ -1,8 +1,11 @@
-import { registerFolderUsage } from '../../platform/folder-usage.js';
+import { answer } from '../../platform/usage.js';
+import { folderContents } from '../folders/usage.js';
 import { countControlsInFolder } from './queries.js';
 
-// At import time, not in `register`: apps are built many times per process (tests) but the counter is global.
-registerFolderUsage(async (db, folderId) => ({
-  what: 'applied control(s)',
-  count: await countControlsInFolder(db, folderId),
-}));
+/** What this module keeps in a folder (see folders/usage.ts). */
+export const folderContentsAnswers = [
+  answer(folderContents, async ({ db, folderId }) => ({
+    what: 'applied control(s)',
+    count: await countControlsInFolder(db, folderId),
+  })),
+];

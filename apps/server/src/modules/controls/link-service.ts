@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { invalid, notFound } from '../../platform/errors.js';
+import type { Access } from '../access/access.js';
+import { type AuditContext, recordAudit } from '../audit/record.js';
 import { addEvidenceLinks, evidenceForLinking, linkedEvidenceIds, removeEvidenceLinks } from '../evidence/queries.js';
 import { libraryLinkTables, visibleReferenceControlIds, visibleRequirementIds } from './link-queries.js';
 import { loadReadableControl } from './service.js';

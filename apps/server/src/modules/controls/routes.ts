@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/record.js';
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
+import { accessFor } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
 import {
   appliedControlPage,
   appliedControlSchema,
@@ -14,14 +14,15 @@ import {
   listControlsQuery,
   updateControlBody,
 } from './contracts.js';
-import './folder-usage.js';
+import { folderContentsAnswers } from './folder-usage.js';
 import { registerControlLinkRoutes } from './link-routes.js';
 import { createControlService } from './service.js';
 
 export const controlsModule: ModuleDefinition = {
   name: 'controls',
-  register(app, { db }) {
-    const service = createControlService({ db });
+  answers: folderContentsAnswers,
+  register(app, { db, usage }) {
+    const service = createControlService({ db, usage });
     const tags = ['applied-controls'];
 
     app.get(

@@ -1,18 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
+import type { UsageHooks } from '../../platform/usage.js';
+import type { Access } from '../access/access.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
 import { evidenceOfControl } from '../evidence/queries.js';
-import { refuseIfUsedByClosedRiskAssessments } from '../risk-assessments/closed-usage.js';
 import type { AppliedControlDto, CreateControlInput, UpdateControlInput } from './contracts.js';
 import { referenceControlsOfControl, requirementsOfControl } from './link-queries.js';
-import { refuseIfUsedByLockedAssessments } from './locked-usage.js';
 import { type Person, toControlSummary } from './presenter.js';
 import * as q from './queries.js';
 import { folderById, membersAmong } from './scope.js';
 import { appliedControls } from './tables.js';
+import { appliedControlDeletion } from './usage.js';
 
 type ListParams = Omit<
   Parameters<typeof q.listControls>[1],
@@ -51,7 +51,7 @@ const auditable = (row: q.ControlRow) => {
   return fields;
 };
 
-export function createControlService(deps: { db: Database }) {
+export function createControlService(deps: { db: Database; usage: UsageHooks }) {
   const { db } = deps;
 
   async function ownersByControl(db: DbOrTx, ids: string[]) {
@@ -188,8 +188,12 @@ export function createControlService(deps: { db: Database }) {
       await db.transaction(async (tx) => {
         const found = await loadReadableControl(tx, access, id);
         access.require('applied_control:delete', found.folderPath, 'applied_control:read', 'Applied control');
-        await refuseIfUsedByLockedAssessments(tx, id);
-        await refuseIfUsedByClosedRiskAssessments(tx, access, { kind: 'control', id });
+        await tx
+          .select({ id: appliedControls.id })
+          .from(appliedControls)
+          .where(eq(appliedControls.id, id))
+          .for('update');
+        await deps.usage.askInTurn(appliedControlDeletion, { tx, access, id });
         const deleted = await tx
           .delete(appliedControls)
           .where(and(eq(appliedControls.id, id), eq(appliedControls.version, version)))

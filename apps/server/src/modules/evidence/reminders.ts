@@ -1,8 +1,8 @@
 import { and, eq, isNotNull, lt, ne, sql } from 'drizzle-orm';
-import { recordAudit, systemContext } from '../../platform/audit/record.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Transaction } from '../../platform/db/client.js';
 import { queueEmail } from '../../platform/mail/outbox.js';
+import { recordAudit, systemContext } from '../audit/record.js';
 import { memberships } from '../organizations/tables.js';
 import { users } from '../users/tables.js';
 import { todayOf } from './service.js';

@@ -1,12 +1,12 @@
 import multipart from '@fastify/multipart';
-import { auditContextOf } from '../../platform/audit/record.js';
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { Config } from '../../platform/config.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import type { FileStorage, StoredFile } from '../../platform/storage/file-storage.js';
+import { accessFor } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
 import {
   evidenceIdParams,
   fileRevisionFields,

@@ -1,9 +1,9 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Database } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { FileStorage, StoredFile } from '../../platform/storage/file-storage.js';
+import type { Access } from '../access/access.js';
+import { type AuditContext, recordAudit } from '../audit/record.js';
 import { toRevisionDto } from './presenter.js';
 import * as q from './queries.js';
 import { loadReadableEvidence } from './service.js';

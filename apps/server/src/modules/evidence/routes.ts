@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/record.js';
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
 import { createLocalFileStorage } from '../../platform/storage/file-storage.js';
+import { accessFor } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
 import {
   createEvidenceBody,
   deleteQuery,
@@ -16,7 +16,7 @@ import {
   statusChangeBody,
   updateEvidenceBody,
 } from './contracts.js';
-import './folder-usage.js';
+import { folderContentsAnswers } from './folder-usage.js';
 import { createExpirySweep } from './reminders.js';
 import { registerRevisionRoutes } from './revision-routes.js';
 import { createEvidenceService } from './service.js';
@@ -26,8 +26,9 @@ const EXPIRY_SWEEP_INTERVAL_MS = 15 * 60_000;
 
 export const evidenceModule: ModuleDefinition = {
   name: 'evidence',
-  async register(app, { db, clock, config, jobs, log }) {
-    const service = createEvidenceService({ db, clock });
+  answers: folderContentsAnswers,
+  async register(app, { db, clock, config, jobs, log, usage }) {
+    const service = createEvidenceService({ db, clock, usage });
     const storage = createLocalFileStorage({ dataDir: config.dataDir, db });
     const sweep = createExpirySweep({ db, clock, publicUrl: config.publicUrl });
     jobs.addWorkerTask({

@@ -1,17 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { AppError, invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
+import type { UsageHooks } from '../../platform/usage.js';
+import type { Access } from '../access/access.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
 import { folderById, membersAmong } from '../controls/scope.js';
 import type { CreateEvidenceInput, UpdateEvidenceInput } from './contracts.js';
-import { refuseIfUsedByLockedAssessments } from './locked-usage.js';
 import { statusPermissionsOf, toEvidenceDto } from './presenter.js';
 import * as q from './queries.js';
 import { type EvidenceStatus, statusChangeProblem } from './status-rules.js';
 import { evidence } from './tables.js';
+import { evidenceDeletion } from './usage.js';
 
 /** Today in UTC as `YYYY-MM-DD` (validity dates are calendar dates; the clock is injectable for tests). */
 export const todayOf = (clock: Clock) => clock.now().toISOString().slice(0, 10);
@@ -47,7 +48,7 @@ interface ListParams {
   limit: number;
 }
 
-export function createEvidenceService(deps: { db: Database; clock: Clock }) {
+export function createEvidenceService(deps: { db: Database; clock: Clock; usage: UsageHooks }) {
   const { db, clock } = deps;
 
   async function targetFolder(tx: DbOrTx, access: Access, folderId: string) {
@@ -162,7 +163,8 @@ export function createEvidenceService(deps: { db: Database; clock: Clock }) {
       const fileIds = await db.transaction(async (tx) => {
         const found = await loadReadableEvidence(tx, access, id);
         access.require('evidence:delete', found.folderPath, 'evidence:read', 'Evidence');
-        await refuseIfUsedByLockedAssessments(tx, id);
+        await tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.id, id)).for('update');
+        await deps.usage.askInTurn(evidenceDeletion, { tx, access, id });
         const files = (await q.listRevisions(tx, id)).flatMap((r) => (r.revision.fileId ? [r.revision.fileId] : []));
         const deleted = await tx
           .delete(evidence)

@@ -1,10 +1,16 @@
-import { registerFolderUsage } from '../../platform/folder-usage.js';
+import { answer } from '../../platform/usage.js';
+import { folderContents } from '../folders/usage.js';
 import { countAssessmentsInFolder } from './assessment-queries.js';
 import { countFindingsInFolder } from './queries.js';
 
-// At import time, not in `register`: apps are built many times per process (tests) but the counters are global.
-registerFolderUsage(async (db, folderId) => ({ what: 'finding(s)', count: await countFindingsInFolder(db, folderId) }));
-registerFolderUsage(async (db, folderId) => ({
-  what: 'findings assessment(s)',
-  count: await countAssessmentsInFolder(db, folderId),
-}));
+/** What this module keeps in a folder (see folders/usage.ts). */
+export const folderContentsAnswers = [
+  answer(folderContents, async ({ db, folderId }) => ({
+    what: 'finding(s)',
+    count: await countFindingsInFolder(db, folderId),
+  })),
+  answer(folderContents, async ({ db, folderId }) => ({
+    what: 'findings assessment(s)',
+    count: await countAssessmentsInFolder(db, folderId),
+  })),
+];

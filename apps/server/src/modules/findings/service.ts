@@ -1,10 +1,10 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
+import type { Access } from '../access/access.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
 import { folderById, membersAmong } from '../controls/scope.js';
 import { findAssessment } from './assessment-queries.js';
 import type { CreateFindingInput, FindingDto, ListFindingsQuery, UpdateFindingInput } from './contracts.js';

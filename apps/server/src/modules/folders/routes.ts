@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/record.js';
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
+import { accessFor } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
 import {
   createFolderBody,
   folderIdParams,
@@ -18,8 +18,8 @@ import { createFolderService } from './service.js';
 
 export const foldersModule: ModuleDefinition = {
   name: 'folders',
-  register(app, { db }) {
-    const service = createFolderService({ db });
+  register(app, { db, usage }) {
+    const service = createFolderService({ db, usage });
     const tags = ['folders'];
 
     app.get(

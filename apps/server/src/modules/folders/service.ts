@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Database } from '../../platform/db/client.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { AppError, conflict, notFound, versionConflict } from '../../platform/errors.js';
-import { folderUsage } from '../../platform/folder-usage.js';
 import { type Cursor, toPage } from '../../platform/http/pagination.js';
+import type { UsageHooks } from '../../platform/usage.js';
+import type { Access } from '../access/access.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
 import type { FolderDto } from './contracts.js';
 import * as q from './queries.js';
 import { folders } from './tables.js';
+import { folderContents } from './usage.js';
 
 export function toFolderDto(row: q.FolderRow, access: Access): FolderDto {
   return {
@@ -30,7 +31,7 @@ export function toFolderDto(row: q.FolderRow, access: Access): FolderDto {
   };
 }
 
-export function createFolderService(deps: { db: Database }) {
+export function createFolderService(deps: { db: Database; usage: UsageHooks }) {
   const { db } = deps;
 
   async function loadReadable(access: Access, id: string, tx: Parameters<typeof q.findFolder>[0] = db) {
@@ -173,7 +174,7 @@ export function createFolderService(deps: { db: Database }) {
         access.require('folder:delete', row.path, 'folder:read', 'Folder');
         if (row.version !== version) throw versionConflict();
         const children = await q.countChildren(tx, id);
-        const usage = await folderUsage(tx, id);
+        const usage = (await deps.usage.askInTurn(folderContents, { db: tx, folderId: id })).filter((u) => u.count > 0);
         if (children > 0 || usage.length > 0) {
           const parts = [
             ...(children > 0 ? [`${children} subfolder(s)`] : []),

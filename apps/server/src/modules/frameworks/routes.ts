@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/record.js';
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
+import { accessFor } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
+import { ensureBuiltinLibrary } from './builtin/loader.js';
 import {
   frameworkIdParams,
   frameworkPage,
@@ -21,9 +22,12 @@ import { createFrameworkService } from './service.js';
 
 export const frameworksModule: ModuleDefinition = {
   name: 'frameworks',
+  prepare: async (db) => {
+    await ensureBuiltinLibrary(db);
+  },
   async register(app, ctx) {
     const { db } = ctx;
-    const service = createFrameworkService({ db });
+    const service = createFrameworkService({ db, usage: ctx.usage });
     const tags = ['frameworks'];
 
     app.get(

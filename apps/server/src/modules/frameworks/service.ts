@@ -1,17 +1,18 @@
-import { count, eq } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
-import type { Permission } from '../../platform/auth/permissions-catalog.js';
+import { eq } from 'drizzle-orm';
 import type { Database, Transaction } from '../../platform/db/client.js';
-import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { type Cursor, toPage } from '../../platform/http/pagination.js';
-import { complianceAssessments } from '../assessments/tables.js';
+import type { UsageHooks } from '../../platform/usage.js';
+import type { Access } from '../access/access.js';
+import type { Permission } from '../access/permissions-catalog.js';
+import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { FrameworkDto, FrameworkSummaryDto } from './contracts.js';
 import { releaseImportKey } from './imports/release-key.js';
 import * as q from './queries.js';
 import { toReferenceControlSummary } from './reference-controls/presenter.js';
 import { listForRequirement } from './reference-controls/queries.js';
 import { frameworks } from './tables.js';
+import { frameworkDeletion } from './usage.js';
 
 export { LIBRARY_IMPORT_JOB } from './imports/release-key.js';
 
@@ -27,21 +28,15 @@ export function requireReadSomewhere(access: Access, permission: Permission) {
 }
 
 /**
- * Assessments keep their framework (compliance_assessments.framework_id and requirement_assessments'
- * requirement nodes are ON DELETE RESTRICT), so a framework with assessments cannot go: say so (409) instead of
- * letting the foreign key fail. The framework row is locked first: an assessment being created concurrently
- * (which key-share locks it) either commits before the count sees it or waits until the delete is over.
- * Links from applied controls to the framework's requirements (applied_control_requirements) cascade on purpose:
- * the controls stay, only their mapping to the deleted requirements goes, as when a framework is replaced.
+ * The modules that keep records on a framework (assessments: ON DELETE RESTRICT) refuse its deletion with a 409
+ * instead of letting the foreign key fail. The framework row is locked first: a record being created
+ * concurrently (which key-share locks it) either commits before the answers see it or waits until the delete is
+ * over. Links from applied controls to the framework's requirements (applied_control_requirements) cascade on
+ * purpose: the controls stay, only their mapping to the deleted requirements goes, as when a framework is replaced.
  */
-async function refuseWhenAssessed(tx: Transaction, id: string) {
+async function refuseWhenUsed(tx: Transaction, usage: UsageHooks, access: Access, id: string) {
   await tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.id, id)).for('update');
-  const [row] = await tx
-    .select({ n: count() })
-    .from(complianceAssessments)
-    .where(eq(complianceAssessments.frameworkId, id));
-  const n = row?.n ?? 0;
-  if (n > 0) throw conflict(`This framework is used by ${n} assessment(s); delete them first`);
+  await usage.askInTurn(frameworkDeletion, { tx, access, id });
 }
 
 export const requireFrameworkRead = (access: Access) => requireReadSomewhere(access, 'framework:read');
@@ -85,7 +80,7 @@ function toDto(row: q.FrameworkRow, access: Access): FrameworkDto {
   };
 }
 
-export function createFrameworkService(deps: { db: Database }) {
+export function createFrameworkService(deps: { db: Database; usage: UsageHooks }) {
   const { db } = deps;
 
   async function loadReadable(access: Access, id: string) {
@@ -138,7 +133,7 @@ export function createFrameworkService(deps: { db: Database }) {
         if (row.organizationId === null)
           throw new AppError('forbidden', 'Library entries shipped with Rampart cannot be deleted');
         access.requireAtRoot('framework:delete');
-        await refuseWhenAssessed(tx, id);
+        await refuseWhenUsed(tx, deps.usage, access, id);
         await q.deleteFramework(tx, access.organizationId, id);
         await releaseImportKey(tx, access.organizationId, { kind: 'frameworks', id });
         await recordAudit(tx, audit, {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemContext } from '../../platform/audit/record.js';
 import type { DatabaseHandle } from '../../platform/db/client.js';
-import { auditEvents } from '../../platform/db/schema.js';
+import { auditEvents } from '../../schema.js';
 import { cloneTestDatabase, onPostgres } from '../../test/database.js';
 import { createUser } from '../../test/factories.js';
+import { systemContext } from '../audit/record.js';
 import { createOrganization } from '../organizations/service.js';
 import { applyOscalProfile } from './formats/oscal/apply-profile.js';
 import { parseOscalCatalog } from './formats/oscal/catalog.js';

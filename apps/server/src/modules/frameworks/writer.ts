@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { type AuditContext, recordAudit, systemContext } from '../../platform/audit/record.js';
 import type { Transaction } from '../../platform/db/client.js';
+import { type AuditContext, recordAudit, systemContext } from '../audit/record.js';
 import {
   type FrameworkContent,
   type LibraryContent,

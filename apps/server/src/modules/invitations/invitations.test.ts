@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
-import { auditEvents, outboxEmails, roles, users } from '../../platform/db/schema.js';
+import { auditEvents, outboxEmails, roles, users } from '../../schema.js';
 import { call, createTestApp, type Session, sessionCookieOf } from '../../test/app.js';
 import {
   createFolder,

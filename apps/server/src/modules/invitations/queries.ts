@@ -1,8 +1,11 @@
 import { and, eq, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { folders, organizations, roles, users } from '../../platform/db/schema.js';
 import { type Cursor, keysetAfter, keysetOrder } from '../../platform/http/pagination.js';
+import { roles } from '../access/tables.js';
+import { folders } from '../folders/tables.js';
+import { organizations } from '../organizations/tables.js';
+import { users } from '../users/tables.js';
 import type { InvitationStatus } from './contracts.js';
 import { invitations } from './tables.js';
 

@@ -1,12 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { type AuditContext, createdFields, recordAudit } from '../../platform/audit/record.js';
-import { type Access, folderPathOf } from '../../platform/auth/access.js';
-import type { Permission } from '../../platform/auth/permissions-catalog.js';
 import type { AppContext } from '../../platform/context.js';
 import { randomToken, sha256Hex } from '../../platform/crypto.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { type Cursor, toPage } from '../../platform/http/pagination.js';
 import { queueEmail } from '../../platform/mail/outbox.js';
+import { type Access, folderPathOf } from '../access/access.js';
+import type { Permission } from '../access/permissions-catalog.js';
+import { type AuditContext, createdFields, recordAudit } from '../audit/record.js';
 import { getOrganization } from '../organizations/service.js';
 import type { InvitationDto, InvitationStatus } from './contracts.js';
 import * as q from './queries.js';

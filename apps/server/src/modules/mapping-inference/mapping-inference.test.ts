@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../platform/db/schema.js';
+import { auditEvents } from '../../schema.js';
 import { call, createTestApp, type Session } from '../../test/app.js';
 import { createOrgWithOwner } from '../../test/factories.js';
 import { complianceAssessments, requirementAssessments } from '../assessments/tables.js';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/record.js';
-import { accessFor, hasOrganizationAccess } from '../../platform/auth/access.js';
 import { requireCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
+import { accessFor, hasOrganizationAccess } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
 import { createOrganization, getOrganization, listOrganizationsOfUser, updateOrganization } from './service.js';
 
 const organizationSchema = z.object({

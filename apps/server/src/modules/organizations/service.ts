@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Transaction } from '../../platform/db/client.js';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
 import { notFound, versionConflict } from '../../platform/errors.js';
+import type { Access } from '../access/access.js';
 import { roleBindings, roles } from '../access/tables.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
 import { folders } from '../folders/tables.js';
 import { memberships, organizations } from './tables.js';
 

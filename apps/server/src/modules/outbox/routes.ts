@@ -1,9 +1,9 @@
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { registerMailDelivery } from '../../platform/mail/delivery.js';
 import { createMailer } from '../../platform/mail/mailer.js';
+import { accessFor } from '../access/access.js';
 import { listOutboxQuery, outboxEmailIdParams, outboxEmailPage, outboxEmailSchema } from './contracts.js';
 import { createOutboxService } from './service.js';
 

@@ -1,7 +1,7 @@
-import { type Access, folderPathOf } from '../../platform/auth/access.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
+import { type Access, folderPathOf } from '../access/access.js';
 import { appliedControlStatuses } from '../controls/tables.js';
 import { findFramework } from '../frameworks/queries.js';
 import { requireFrameworkRead } from '../frameworks/service.js';

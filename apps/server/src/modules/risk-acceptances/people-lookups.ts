@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { Access, loadGrants } from '../../platform/auth/access.js';
-import type { Permission } from '../../platform/auth/permissions-catalog.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { Access, loadGrants } from '../access/access.js';
+import type { Permission } from '../access/permissions-catalog.js';
 import { membersAmong } from '../controls/scope.js';
 // memberships is owned by the organizations module: who is an active member.
 import { memberships } from '../organizations/tables.js';

@@ -1,4 +1,4 @@
-import type { Access } from '../../platform/auth/access.js';
+import type { Access } from '../access/access.js';
 import type { RiskAcceptanceSummaryDto } from './contracts.js';
 import type { Person } from './people-lookups.js';
 import type { AcceptanceWithCounts } from './queries.js';

@@ -1,8 +1,8 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { recordAudit, systemContext } from '../../platform/audit/record.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Transaction } from '../../platform/db/client.js';
 import { queueEmail } from '../../platform/mail/outbox.js';
+import { recordAudit, systemContext } from '../audit/record.js';
 import { activeMembersAmong } from './people-lookups.js';
 import { riskAcceptances } from './tables.js';
 import { todayOf } from './transition-error.js';

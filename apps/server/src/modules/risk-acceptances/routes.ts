@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/record.js';
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
+import { accessFor } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
 import {
   acceptanceIdParams,
   createAcceptanceBody,
@@ -14,7 +14,7 @@ import {
   riskAcceptanceSchema,
   updateAcceptanceBody,
 } from './contracts.js';
-import './folder-usage.js';
+import { folderContentsAnswers } from './folder-usage.js';
 import { registerScenarioLinkRoutes } from './link-routes.js';
 import { createAcceptanceReminders } from './reminders.js';
 import { createAcceptanceService } from './service.js';
@@ -25,6 +25,7 @@ const REMINDER_INTERVAL_MS = 15 * 60_000;
 
 export const riskAcceptancesModule: ModuleDefinition = {
   name: 'risk-acceptances',
+  answers: folderContentsAnswers,
   register(app, { db, clock, config, jobs, log }) {
     const service = createAcceptanceService({ db, clock });
     const remind = createAcceptanceReminders({ db, clock, publicUrl: config.publicUrl });

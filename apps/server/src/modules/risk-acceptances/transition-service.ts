@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/client.js';
 import { AppError, conflict, versionConflict } from '../../platform/errors.js';
+import type { Access } from '../access/access.js';
+import { type AuditContext, recordAudit } from '../audit/record.js';
 import { actorOf } from './presenter.js';
 import * as q from './queries.js';
 import { type RiskAcceptanceState, submitProblems, transitionProblem } from './rules.js';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { Access } from '../../platform/auth/access.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import type { Access } from '../access/access.js';
 // Tables owned by other modules, read here for existence, scope and names only:
 // assets (assets), applied_controls (controls), folders (folders), risk_matrices (risk-matrices), threats (threats).
 import { assets } from '../assets/tables.js';

@@ -1,12 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Access } from '../../platform/auth/access.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-// Tables owned by other modules, read here only to lock the row being deleted and to name the folders:
-// assets (assets), applied_controls (controls), threats (threats), folders (folders).
-import { assets } from '../assets/tables.js';
-import { appliedControls } from '../controls/tables.js';
+import { answer } from '../../platform/usage.js';
+import type { Access } from '../access/access.js';
+import { assetDeletion } from '../assets/usage.js';
+import { appliedControlDeletion } from '../controls/usage.js';
 import { folders } from '../folders/tables.js';
-import { threats } from '../threats/tables.js';
+import { threatDeletion } from '../threats/usage.js';
 import { isLocked, riskConflict } from './status.js';
 import {
   riskAssessments,
@@ -16,20 +15,13 @@ import {
   riskScenarioThreats,
 } from './tables.js';
 
-export type ClosedUsageKind = 'control' | 'asset' | 'threat';
+type ClosedUsageKind = 'control' | 'asset' | 'threat';
 
 const targets = {
-  control: { noun: 'applied control', table: appliedControls, link: riskScenarioControls },
-  asset: { noun: 'asset', table: assets, link: riskScenarioAssets },
-  threat: { noun: 'threat', table: threats, link: riskScenarioThreats },
+  control: { noun: 'applied control', link: riskScenarioControls, linked: riskScenarioControls.appliedControlId },
+  asset: { noun: 'asset', link: riskScenarioAssets, linked: riskScenarioAssets.assetId },
+  threat: { noun: 'threat', link: riskScenarioThreats, linked: riskScenarioThreats.threatId },
 } as const;
-
-const linkedIdColumn = (kind: ClosedUsageKind) =>
-  kind === 'control'
-    ? riskScenarioControls.appliedControlId
-    : kind === 'asset'
-      ? riskScenarioAssets.assetId
-      : riskScenarioThreats.threatId;
 
 /**
  * Deleting an applied control, an asset or a threat cascades (ON DELETE CASCADE) to the scenario links that cite
@@ -37,20 +29,14 @@ const linkedIdColumn = (kind: ClosedUsageKind) =>
  * links are locked: `requireUnlocked`), so the deletion is refused with 409 `risk_assessment_locked` while any
  * scenario of such an assessment links the object. Open assessments simply lose the link, as before.
  *
- * Call inside the deleting transaction, after the permission checks. As the compliance guard does
- * (controls/locked-usage.ts): the object's row is locked first, so a concurrent link insert (which needs a key
- * share lock on it) waits and no new link slips in between this check and the delete; every assessment citing it
- * is read `for share` (not only the closed ones: a WHERE on the status would skip a row whose closing is not yet
- * committed), so none can be closed until this transaction ends, and one being closed right now is seen with its
- * committed status. The detail names up to two of the assessments, and only those the caller may read.
+ * Asked after the owner locked the object's row (see `DeletionCheck`), so no new link slips in between this
+ * check and the delete; every assessment citing it is read `for share` (not only the closed ones: a WHERE on the
+ * status would skip a row whose closing is not yet committed), so none can be closed until this transaction ends,
+ * and one being closed right now is seen with its committed status. The detail names up to two of the
+ * assessments, and only those the caller may read.
  */
-export async function refuseIfUsedByClosedRiskAssessments(
-  tx: DbOrTx,
-  access: Access,
-  target: { kind: ClosedUsageKind; id: string },
-) {
-  const { noun, table, link } = targets[target.kind];
-  await tx.select({ id: table.id }).from(table).where(eq(table.id, target.id)).for('update');
+async function refuseIfUsedByClosedRiskAssessments(tx: DbOrTx, access: Access, kind: ClosedUsageKind, id: string) {
+  const { noun, link, linked } = targets[kind];
   const citing = await tx
     .select({
       id: riskAssessments.id,
@@ -62,7 +48,7 @@ export async function refuseIfUsedByClosedRiskAssessments(
     .innerJoin(riskScenarios, eq(riskScenarios.id, link.riskScenarioId))
     .innerJoin(riskAssessments, eq(riskAssessments.id, riskScenarios.riskAssessmentId))
     .innerJoin(folders, eq(folders.id, riskAssessments.folderId))
-    .where(eq(linkedIdColumn(target.kind), target.id))
+    .where(eq(linked, id))
     .orderBy(asc(riskAssessments.name), asc(riskAssessments.id))
     .for('share', { of: riskAssessments });
   // Deduplicated here, not with DISTINCT: PostgreSQL refuses DISTINCT together with FOR SHARE.
@@ -84,3 +70,12 @@ function closedUsageMessage(noun: string, count: number, readableNames: string[]
     `whose records cannot change; reopen ${count === 1 ? 'it' : 'them'} (needs the approve permission) or keep the ${noun}`
   );
 }
+
+/** Risk assessments' answers to the deletion questions of the catalogues their scenarios link. */
+export const closedUsageGuards = [
+  answer(appliedControlDeletion, ({ tx, access, id }) =>
+    refuseIfUsedByClosedRiskAssessments(tx, access, 'control', id),
+  ),
+  answer(assetDeletion, ({ tx, access, id }) => refuseIfUsedByClosedRiskAssessments(tx, access, 'asset', id)),
+  answer(threatDeletion, ({ tx, access, id }) => refuseIfUsedByClosedRiskAssessments(tx, access, 'threat', id)),
+];

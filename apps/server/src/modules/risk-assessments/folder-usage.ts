@@ -1,9 +1,12 @@
-import { registerFolderUsage } from '../../platform/folder-usage.js';
+import { answer } from '../../platform/usage.js';
+import { folderContents } from '../folders/usage.js';
 import { countAssessmentsInFolder } from './queries.js';
 
-// At import time, not in `register`: apps are built many times per process (tests) but the counter is global.
 // Scenarios live in their assessment's folder, so counting assessments covers them.
-registerFolderUsage(async (db, folderId) => ({
-  what: 'risk assessment(s)',
-  count: await countAssessmentsInFolder(db, folderId),
-}));
+/** What this module keeps in a folder (see folders/usage.ts). */
+export const folderContentsAnswers = [
+  answer(folderContents, async ({ db, folderId }) => ({
+    what: 'risk assessment(s)',
+    count: await countAssessmentsInFolder(db, folderId),
+  })),
+];

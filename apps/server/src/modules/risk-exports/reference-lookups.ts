@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Access } from '../../platform/auth/access.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import type { Access } from '../access/access.js';
 // Owned by assets.
 import { assets } from '../assets/tables.js';
 // Owned by controls.

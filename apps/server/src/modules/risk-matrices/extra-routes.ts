@@ -1,8 +1,8 @@
 import multipart from '@fastify/multipart';
-import { auditContextOf } from '../../platform/audit/record.js';
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
+import { accessFor } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
 import { readUploadedText } from '../threats/upload.js';
 import {
   importQuery,
@@ -15,6 +15,7 @@ import {
 import { parseMatrixLibrary } from './import-parse.js';
 import { createMatrixImportService } from './import-service.js';
 import type { createRiskMatrixService } from './service.js';
+import { matrixUseCount } from './usage.js';
 
 const tags = ['risk-matrices'];
 
@@ -71,7 +72,7 @@ export async function registerMatrixExtraRoutes(
     },
   );
 
-  const imports = createMatrixImportService({ db });
+  const imports = createMatrixImportService({ db, inUse: matrixUseCount(ctx.usage) });
   await app.register(async (scope: TypedApp) => {
     await scope.register(multipart, {
       limits: { fileSize: config.maxUploadBytes, files: 1, fields: 1, fieldSize: 100, parts: 2 },

@@ -1,22 +1,23 @@
 import { eq, sql } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Database } from '../../platform/db/client.js';
 import { conflict } from '../../platform/errors.js';
+import type { Access } from '../access/access.js';
+import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { MatrixImportResult } from './contracts.js';
 import { sameDefinition } from './definition.js';
 import type { ImportedMatrix } from './import-parse.js';
 import * as q from './queries.js';
 import { matrixTargetFolder } from './service.js';
 import { riskMatrices } from './tables.js';
+import type { MatrixUseCount } from './usage.js';
 
 /**
  * Imports matrices by URN. A new URN is created (revision 1) in the folder; a known one whose latest revision
  * already says the same is left alone (importing twice changes nothing); otherwise the latest revision is changed
  * in place while no assessment uses it, and a new revision is added when one does — the same rule as editing.
  */
-export function createMatrixImportService(deps: { db: Database }) {
-  const { db } = deps;
+export function createMatrixImportService(deps: { db: Database; inUse: MatrixUseCount }) {
+  const { db, inUse } = deps;
   return {
     async checkFolder(access: Access, folderId: string) {
       await matrixTargetFolder(db, access, folderId);
@@ -31,6 +32,7 @@ export function createMatrixImportService(deps: { db: Database }) {
         );
         const latest = await q.latestOrgMatricesByUrn(
           tx,
+          inUse,
           organizationId,
           imported.map((m) => m.urn),
         );

@@ -13,7 +13,7 @@ import { subtreeOf } from '../controls/scope.js';
 import { escapeLike } from '../folders/queries.js';
 import { folders } from '../folders/tables.js';
 import { riskMatrices } from './tables.js';
-import { inUseCount } from './usage-lookups.js';
+import type { MatrixUseCount } from './usage.js';
 
 export type MatrixRow = typeof riskMatrices.$inferSelect;
 
@@ -29,10 +29,10 @@ const sameOwner = sql`coalesce(o.organization_id, '00000000-0000-0000-0000-00000
 const latestRevision = sql<number>`(select max(o.revision)::int from ${riskMatrices} o
   where ${sameOwner} and o.urn = ${riskMatrices.urn})`;
 
-const withUsage = (organizationId: string) => ({
+const withUsage = (organizationId: string, inUse: MatrixUseCount) => ({
   row: riskMatrices,
   folderPath: folders.path,
-  inUse: inUseCount(organizationId),
+  inUse: inUse(organizationId),
   latestRevision,
 });
 
@@ -45,6 +45,7 @@ const visibleTo = (organizationId: string, visible: SQL) =>
 /** Built-ins are visible to everyone; the organisation's own only in readable folders. */
 export function listMatrices(
   db: DbOrTx,
+  inUse: MatrixUseCount,
   params: {
     organizationId: string;
     visible: SQL;
@@ -71,7 +72,7 @@ export function listMatrices(
         ? own
         : visibleTo(params.organizationId, params.visible);
   return db
-    .select({ ...withUsage(params.organizationId), sortCursor: sortCursorColumn(key) })
+    .select({ ...withUsage(params.organizationId, inUse), sortCursor: sortCursorColumn(key) })
     .from(riskMatrices)
     .leftJoin(folders, eq(folders.id, riskMatrices.folderId))
     .where(
@@ -90,10 +91,10 @@ export function listMatrices(
 }
 
 /** A built-in matrix or one of the organisation's (any folder: the caller's right is checked by the service). */
-export const findMatrix = async (db: DbOrTx, organizationId: string, id: string) =>
+export const findMatrix = async (db: DbOrTx, inUse: MatrixUseCount, organizationId: string, id: string) =>
   (
     await db
-      .select(withUsage(organizationId))
+      .select(withUsage(organizationId, inUse))
       .from(riskMatrices)
       .leftJoin(folders, eq(folders.id, riskMatrices.folderId))
       .where(
@@ -106,9 +107,9 @@ export const findMatrix = async (db: DbOrTx, organizationId: string, id: string)
 export type MatrixWithUsage = NonNullable<Awaited<ReturnType<typeof findMatrix>>>;
 
 /** Every revision of one matrix (same owner and URN) the caller may read, oldest first. */
-export const revisionsOf = (db: DbOrTx, organizationId: string, visible: SQL, of: MatrixRow) =>
+export const revisionsOf = (db: DbOrTx, inUse: MatrixUseCount, organizationId: string, visible: SQL, of: MatrixRow) =>
   db
-    .select(withUsage(organizationId))
+    .select(withUsage(organizationId, inUse))
     .from(riskMatrices)
     .leftJoin(folders, eq(folders.id, riskMatrices.folderId))
     .where(
@@ -122,10 +123,15 @@ export const revisionsOf = (db: DbOrTx, organizationId: string, visible: SQL, of
     .orderBy(asc(riskMatrices.revision));
 
 /** The latest revision of each of the organisation's matrices with these URNs. */
-export const latestOrgMatricesByUrn = async (db: DbOrTx, organizationId: string, urns: string[]) => {
+export const latestOrgMatricesByUrn = async (
+  db: DbOrTx,
+  inUse: MatrixUseCount,
+  organizationId: string,
+  urns: string[],
+) => {
   if (urns.length === 0) return new Map<string, MatrixWithUsage>();
   const rows = await db
-    .select(withUsage(organizationId))
+    .select(withUsage(organizationId, inUse))
     .from(riskMatrices)
     .leftJoin(folders, eq(folders.id, riskMatrices.folderId))
     .where(

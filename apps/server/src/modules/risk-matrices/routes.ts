@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/record.js';
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
+import { accessFor } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
+import { ensureBuiltinRiskMatrices } from './builtin.js';
 import {
   createMatrixBody,
   deleteQuery,
@@ -15,14 +16,18 @@ import {
   updateMatrixBody,
 } from './contracts.js';
 import { registerMatrixExtraRoutes } from './extra-routes.js';
-import './folder-usage.js';
+import { folderContentsAnswers } from './folder-usage.js';
 import { createRiskMatrixService } from './service.js';
+import { matrixUseCount } from './usage.js';
 
 export const riskMatricesModule: ModuleDefinition = {
   name: 'risk-matrices',
+  answers: folderContentsAnswers,
+  prepare: ensureBuiltinRiskMatrices,
   async register(app, ctx) {
     const { db } = ctx;
-    const service = createRiskMatrixService({ db });
+    const inUse = matrixUseCount(ctx.usage);
+    const service = createRiskMatrixService({ db, inUse });
     const tags = ['risk-matrices'];
 
     app.get(

@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
+import type { Access } from '../access/access.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
 import { folderById } from '../controls/scope.js';
 import { builtinReadOnly, matrixInUse } from '../threats/domain-errors.js';
 import type { CreateMatrixInput, ReviseMatrixInput, RiskMatrixDto, UpdateMatrixInput } from './contracts.js';
 import { toMatrix } from './presenter.js';
 import * as q from './queries.js';
 import { riskMatrices } from './tables.js';
+import type { MatrixUseCount } from './usage.js';
 
 type ListParams = Omit<
-  Parameters<typeof q.listMatrices>[1],
+  Parameters<typeof q.listMatrices>[2],
   'organizationId' | 'visible' | 'sort' | 'descending' | 'allRevisions'
 > & { sort: string; allRevisions: 'true' | 'false' };
 
@@ -31,8 +32,8 @@ export const auditable = (row: q.MatrixRow) => ({
 });
 
 /** A matrix the caller may read: any built-in, or the organisation's in a readable folder; else 404. */
-export async function loadReadableMatrix(db: DbOrTx, access: Access, id: string) {
-  const found = await q.findMatrix(db, access.organizationId, id);
+export async function loadReadableMatrix(db: DbOrTx, inUse: MatrixUseCount, access: Access, id: string) {
+  const found = await q.findMatrix(db, inUse, access.organizationId, id);
   if (!found) throw notFound('Risk matrix');
   if (found.row.organizationId !== null && !(found.folderPath && access.can('risk_matrix:read', found.folderPath))) {
     throw notFound('Risk matrix');
@@ -42,11 +43,12 @@ export async function loadReadableMatrix(db: DbOrTx, access: Access, id: string)
 
 async function loadOwn(
   db: DbOrTx,
+  inUse: MatrixUseCount,
   access: Access,
   id: string,
   permission: 'risk_matrix:update' | 'risk_matrix:delete' | 'risk_matrix:create',
 ) {
-  const found = await loadReadableMatrix(db, access, id);
+  const found = await loadReadableMatrix(db, inUse, access, id);
   if (found.row.organizationId === null || found.folderPath === null) throw builtinReadOnly('risk matrix');
   access.require(permission, found.folderPath, 'risk_matrix:read', 'Risk matrix');
   return { ...found, folderPath: found.folderPath };
@@ -59,18 +61,18 @@ export async function matrixTargetFolder(tx: DbOrTx, access: Access, folderId: s
   return folder;
 }
 
-export function createRiskMatrixService(deps: { db: Database }) {
-  const { db } = deps;
+export function createRiskMatrixService(deps: { db: Database; inUse: MatrixUseCount }) {
+  const { db, inUse } = deps;
 
   const detail = async (tx: DbOrTx, access: Access, id: string) =>
-    toMatrix(await loadReadableMatrix(tx, access, id), access);
+    toMatrix(await loadReadableMatrix(tx, inUse, access, id), access);
 
   return {
     detail: (access: Access, id: string) => detail(db, access, id),
 
     async list(access: Access, params: ListParams) {
       const { key, descending } = parseSort<q.MatrixSort>(params.sort);
-      const rows = await q.listMatrices(db, {
+      const rows = await q.listMatrices(db, inUse, {
         ...params,
         allRevisions: params.allRevisions === 'true',
         organizationId: access.organizationId,
@@ -87,9 +89,10 @@ export function createRiskMatrixService(deps: { db: Database }) {
     },
 
     async revisions(access: Access, id: string): Promise<{ items: RiskMatrixDto[] }> {
-      const found = await loadReadableMatrix(db, access, id);
+      const found = await loadReadableMatrix(db, inUse, access, id);
       const rows = await q.revisionsOf(
         db,
+        inUse,
         access.organizationId,
         access.visibleFolderIds('risk_matrix:read'),
         found.row,
@@ -107,7 +110,7 @@ export function createRiskMatrixService(deps: { db: Database }) {
       if (input.definition && !input.name) throw invalid('body.name', 'A new matrix needs a name');
       return db.transaction(async (tx) => {
         const folder = await matrixTargetFolder(tx, access, input.folderId);
-        const source = input.copyFromId ? (await loadReadableMatrix(tx, access, input.copyFromId)).row : null;
+        const source = input.copyFromId ? (await loadReadableMatrix(tx, inUse, access, input.copyFromId)).row : null;
         const definition = input.definition ?? source?.definition;
         const name = input.name ?? source?.name;
         if (!definition || !name) throw invalid('body.definition', 'A matrix needs a definition and a name');
@@ -139,7 +142,7 @@ export function createRiskMatrixService(deps: { db: Database }) {
 
     async update(access: Access, audit: AuditContext, id: string, version: number, input: UpdateMatrixInput) {
       return db.transaction(async (tx) => {
-        const before = await loadOwn(tx, access, id, 'risk_matrix:update');
+        const before = await loadOwn(tx, inUse, access, id, 'risk_matrix:update');
         const used = Number(before.inUse);
         if (used > 0) throw matrixInUse(used, 'changed');
         const [after] = await tx
@@ -163,7 +166,7 @@ export function createRiskMatrixService(deps: { db: Database }) {
     /** The next revision of the matrix (same URN, highest revision + 1), in the folder of the one it starts from. */
     async revise(access: Access, audit: AuditContext, id: string, input: ReviseMatrixInput) {
       return db.transaction(async (tx) => {
-        const base = await loadOwn(tx, access, id, 'risk_matrix:create');
+        const base = await loadOwn(tx, inUse, access, id, 'risk_matrix:create');
         const organizationId = access.organizationId;
         // Serialise revisions of one matrix so two concurrent requests cannot both take the same number.
         await tx.execute(
@@ -199,7 +202,7 @@ export function createRiskMatrixService(deps: { db: Database }) {
 
     async remove(access: Access, audit: AuditContext, id: string, version: number) {
       await db.transaction(async (tx) => {
-        const found = await loadOwn(tx, access, id, 'risk_matrix:delete');
+        const found = await loadOwn(tx, inUse, access, id, 'risk_matrix:delete');
         const used = Number(found.inUse);
         if (used > 0) throw matrixInUse(used, 'deleted');
         const deleted = await tx

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Access } from '../../platform/auth/access.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
+import type { Access } from '../access/access.js';
 import { folders } from '../folders/tables.js';
 // risk_assessments is owned by the risk-assessments module; read here for a read-only view.
 import { riskAssessments } from '../risk-assessments/tables.js';

@@ -1,8 +1,8 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { recordAudit, systemContext } from '../../platform/audit/record.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Transaction } from '../../platform/db/client.js';
 import { queueEmail } from '../../platform/mail/outbox.js';
+import { recordAudit, systemContext } from '../audit/record.js';
 import { activeMembersAmong } from '../risk-acceptances/people-lookups.js';
 import { todayOf } from '../risk-acceptances/transition-error.js';
 import { securityExceptions } from './tables.js';

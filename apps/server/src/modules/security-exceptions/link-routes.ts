@@ -1,8 +1,8 @@
-import { auditContextOf } from '../../platform/audit/record.js';
-import { type Access, accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
+import { type Access, accessFor } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
 import {
   controlLinkBody,
   controlSetBody,

@@ -1,4 +1,4 @@
-import type { Access } from '../../platform/auth/access.js';
+import type { Access } from '../access/access.js';
 import type { Person } from '../risk-acceptances/people-lookups.js';
 import type { SecurityExceptionSummaryDto } from './contracts.js';
 import type { ExceptionRow, ExceptionWithCounts } from './queries.js';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/record.js';
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
+import { accessFor } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
 import {
   createExceptionBody,
   deleteQuery,
@@ -15,7 +15,7 @@ import {
   updateExceptionBody,
 } from './contracts.js';
 import { createExceptionExpiry } from './expiry.js';
-import './folder-usage.js';
+import { folderContentsAnswers } from './folder-usage.js';
 import { registerExceptionLinkRoutes } from './link-routes.js';
 import { createExceptionService } from './service.js';
 import { registerExceptionTransitionRoute } from './transition-routes.js';
@@ -25,6 +25,7 @@ const EXPIRY_INTERVAL_MS = 15 * 60_000;
 
 export const securityExceptionsModule: ModuleDefinition = {
   name: 'security-exceptions',
+  answers: folderContentsAnswers,
   register(app, { db, clock, config, jobs, log }) {
     const service = createExceptionService({ db });
     const sweep = createExceptionExpiry({ db, clock, publicUrl: config.publicUrl });

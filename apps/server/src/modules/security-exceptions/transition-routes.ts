@@ -1,10 +1,10 @@
-import { auditContextOf } from '../../platform/audit/record.js';
-import { type Access, accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { Clock } from '../../platform/clock.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
+import { type Access, accessFor } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
 import { exceptionIdParams, type SecurityExceptionDto, securityExceptionSchema, transitionBody } from './contracts.js';
 import { createExceptionTransitions } from './transition-service.js';
 

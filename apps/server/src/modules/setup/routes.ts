@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditContextOf, recordAudit } from '../../platform/audit/record.js';
 import { hashPassword, passwordProblems } from '../../platform/auth/password.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { auditContextOf, recordAudit } from '../audit/record.js';
 import { createSession, setSessionCookie } from '../auth/sessions.js';
 import { createOrganization } from '../organizations/service.js';
 import { displayNameSchema, emailSchema } from '../users/contracts.js';

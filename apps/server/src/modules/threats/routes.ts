@@ -1,11 +1,12 @@
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/record.js';
-import { accessFor } from '../../platform/auth/access.js';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition, TypedApp } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
+import { accessFor } from '../access/access.js';
+import { auditContextOf } from '../audit/record.js';
+import { ensureBuiltinThreats } from './builtin.js';
 import {
   createThreatBody,
   deleteQuery,
@@ -17,15 +18,17 @@ import {
   threatSchema,
   updateThreatBody,
 } from './contracts.js';
-import './folder-usage.js';
+import { folderContentsAnswers } from './folder-usage.js';
 import { parseThreatLibrary } from './import-parse.js';
 import { createThreatService } from './service.js';
 import { readUploadedText } from './upload.js';
 
 export const threatsModule: ModuleDefinition = {
   name: 'threats',
-  async register(app, { db, config }) {
-    const service = createThreatService({ db });
+  answers: folderContentsAnswers,
+  prepare: ensureBuiltinThreats,
+  async register(app, { db, config, usage }) {
+    const service = createThreatService({ db, usage });
     const tags = ['threats'];
 
     app.get(

@@ -1,16 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../platform/audit/record.js';
-import type { Access } from '../../platform/auth/access.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { conflict, notFound, versionConflict } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
+import type { UsageHooks } from '../../platform/usage.js';
+import type { Access } from '../access/access.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
 import { folderById } from '../controls/scope.js';
-import { refuseIfUsedByClosedRiskAssessments } from '../risk-assessments/closed-usage.js';
 import type { CreateThreatInput, ThreatDto, ThreatImportResult, UpdateThreatInput } from './contracts.js';
 import { builtinReadOnly } from './domain-errors.js';
 import type { ImportedThreat } from './import-parse.js';
 import * as q from './queries.js';
 import { threats } from './tables.js';
+import { threatDeletion } from './usage.js';
 
 type ListParams = Omit<Parameters<typeof q.listThreats>[1], 'organizationId' | 'visible' | 'sort' | 'descending'> & {
   sort: string;
@@ -76,7 +77,7 @@ export async function targetFolder(tx: DbOrTx, access: Access, folderId: string)
   return folder;
 }
 
-export function createThreatService(deps: { db: Database }) {
+export function createThreatService(deps: { db: Database; usage: UsageHooks }) {
   const { db } = deps;
 
   return {
@@ -153,7 +154,8 @@ export function createThreatService(deps: { db: Database }) {
     async remove(access: Access, audit: AuditContext, id: string, version: number) {
       await db.transaction(async (tx) => {
         const found = await loadWritable(tx, access, id, 'threat:delete');
-        await refuseIfUsedByClosedRiskAssessments(tx, access, { kind: 'threat', id });
+        await tx.select({ id: threats.id }).from(threats).where(eq(threats.id, id)).for('update');
+        await deps.usage.askInTurn(threatDeletion, { tx, access, id });
         const deleted = await tx
           .delete(threats)
           .where(and(eq(threats.id, id), eq(threats.version, version)))

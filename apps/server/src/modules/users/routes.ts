@@ -1,8 +1,8 @@
-import { auditContextOf, diffFields, recordAudit } from '../../platform/audit/record.js';
 import { requireCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { AppError, versionConflict } from '../../platform/errors.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
+import { auditContextOf, diffFields, recordAudit } from '../audit/record.js';
 import { type ProfileDto, profileSchema, updateProfileBody } from './contracts.js';
 import { findUserById, updateProfile } from './queries.js';
 

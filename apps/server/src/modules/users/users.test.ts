@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../platform/db/schema.js';
+import { auditEvents } from '../../schema.js';
 import { call, createTestApp } from '../../test/app.js';
 import { createUser, signIn } from '../../test/factories.js';
 

@@ -4,11 +4,12 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import * as schema from './schema.js';
 
-export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+// No schema object is handed to Drizzle: the code uses the SQL builder only, never relational queries, so the
+// platform needs no aggregate of the modules' tables (that aggregate, src/schema.ts, is for drizzle-kit).
+type NoSchema = Record<string, never>;
+export type Database = PgDatabase<PgQueryResultHKT, NoSchema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, NoSchema, ExtractTablesWithRelations<NoSchema>>;
 /**
  * Query functions take `(db: DbOrTx, params)`. Inside a transaction pass the `tx`: on PGlite there is a single
  * connection, and a query on the global `db` while a transaction holds it waits forever.
@@ -43,7 +44,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});
-    const db = drizzleNodePg(pool, { schema, casing: 'snake_case' }) as unknown as Database;
+    const db = drizzleNodePg(pool, { casing: 'snake_case' }) as unknown as Database;
     return {
       kind: 'postgres',
       db,
@@ -63,7 +64,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
   });
   await pglite.waitReady;
-  const db = drizzlePglite(pglite, { schema, casing: 'snake_case' }) as unknown as Database;
+  const db = drizzlePglite(pglite, { casing: 'snake_case' }) as unknown as Database;
   return {
     kind: 'pglite',
     db,

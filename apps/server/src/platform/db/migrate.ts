@@ -5,7 +5,7 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import type { DatabaseHandle, Schema } from './client.js';
+import type { DatabaseHandle } from './client.js';
 
 /** The migrations folder ships beside `src/` and `dist/` alike. */
 export function migrationsFolder(): string {
@@ -21,14 +21,14 @@ const MIGRATION_LOCK_KEY = 7_241_990_001;
 export async function runMigrations(handle: DatabaseHandle): Promise<void> {
   const migrationsDir = migrationsFolder();
   if (handle.kind === 'pglite') {
-    await migratePglite(handle.db as unknown as PgliteDatabase<Schema>, { migrationsFolder: migrationsDir });
+    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: migrationsDir });
     return;
   }
   if (!handle.pool) throw new Error('a PostgreSQL handle without a pool');
   const client = await handle.pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await migrateNodePg(handle.db as unknown as NodePgDatabase<Schema>, { migrationsFolder: migrationsDir });
+    await migrateNodePg(handle.db as unknown as NodePgDatabase, { migrationsFolder: migrationsDir });
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
     client.release();

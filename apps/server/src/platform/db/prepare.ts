@@ -1,15 +1,18 @@
-import { ensureBuiltinLibrary } from '../../modules/frameworks/builtin/loader.js';
-import { ensureBuiltinRiskMatrices } from '../../modules/risk-matrices/builtin.js';
-import { ensureBuiltinThreats } from '../../modules/threats/builtin.js';
-import type { DatabaseHandle } from './client.js';
+import type { Database, DatabaseHandle } from './client.js';
 import { runMigrations } from './migrate.js';
-import { ensureBuiltinRoles } from './seed.js';
 
-/** Everything a database needs before the app serves: migrations, then the built-in rows. */
-export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
+/** Whatever keeps built-in rows in the database; `ModuleDefinition` satisfies it. */
+export interface PreparesDatabase {
+  name: string;
+  prepare?(db: Database): Promise<void>;
+}
+
+/**
+ * Everything a database needs before the app serves: the migrations, then each module's built-in rows (roles,
+ * the frameworks library, matrices, threats) in the order the modules are listed — a module's rows may refer to
+ * those of a module listed before it.
+ */
+export async function prepareDatabase(handle: DatabaseHandle, modules: readonly PreparesDatabase[]): Promise<void> {
   await runMigrations(handle);
-  await ensureBuiltinRoles(handle.db);
-  await ensureBuiltinLibrary(handle.db);
-  await ensureBuiltinRiskMatrices(handle.db);
-  await ensureBuiltinThreats(handle.db);
+  for (const module of modules) await module.prepare?.(handle.db);
 }

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/client.js';
-import { outboxEmails } from '../db/schema.js';
+import { outboxEmails } from './tables.js';
 
 export interface OutgoingEmail {
   organizationId: string | null;

@@ -1,8 +1,8 @@
-import { type AuditContext, recordAudit } from '../../../platform/audit/record.js';
-import type { Access } from '../../../platform/auth/access.js';
 import type { Database } from '../../../platform/db/client.js';
 import { conflict, notFound } from '../../../platform/errors.js';
 import { type Cursor, toPage } from '../../../platform/http/pagination.js';
+import { type AuditContext, recordAudit } from '../../audit/record.js';
+import type { Access } from '../access.js';
 import { findGroup } from '../groups/queries.js';
 import { assertOwnerRemains, missingPermissions, requireHoldsAll, rethrowDuplicate } from '../policy.js';
 import { findRole } from '../roles/queries.js';

@@ -1,8 +1,8 @@
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../../platform/audit/record.js';
-import type { Access } from '../../../platform/auth/access.js';
 import type { Database, DbOrTx, Transaction } from '../../../platform/db/client.js';
 import { notFound, versionConflict } from '../../../platform/errors.js';
 import { type Cursor, toPage } from '../../../platform/http/pagination.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../../audit/record.js';
+import type { Access } from '../access.js';
 import { assertOwnerRemains, requireAnywhere, requireHoldsAll, rethrowDuplicate } from '../policy.js';
 import type { GroupDto } from './contracts.js';
 import * as q from './queries.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isKnownPermission } from '../../../platform/auth/permissions-catalog.js';
+import { isKnownPermission } from '../permissions-catalog.js';
 
 export const roleName = z.string().trim().min(1).max(100);
 const roleDescription = z.string().trim().max(2000);

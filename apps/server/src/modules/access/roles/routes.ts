@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { auditContextOf } from '../../../platform/audit/record.js';
-import { accessFor } from '../../../platform/auth/access.js';
 import { requireOrgCaller } from '../../../platform/auth/caller.js';
-import { actions, allPermissions, objectTypes } from '../../../platform/auth/permissions-catalog.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { expectedVersion } from '../../../platform/http/versioning.js';
+import { auditContextOf } from '../../audit/record.js';
+import { accessFor } from '../access.js';
+import { actions, allPermissions, objectTypes } from '../permissions-catalog.js';
 import {
   createRoleBody,
   permissionCatalogSchema,

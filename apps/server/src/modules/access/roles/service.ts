@@ -1,7 +1,7 @@
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../../platform/audit/record.js';
-import type { Access } from '../../../platform/auth/access.js';
 import type { Database } from '../../../platform/db/client.js';
 import { AppError, conflict, notFound, versionConflict } from '../../../platform/errors.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../../audit/record.js';
+import type { Access } from '../access.js';
 import { requireAnywhere, requireHoldsAll, rethrowDuplicate } from '../policy.js';
 import type { RoleDto } from './contracts.js';
 import * as q from './queries.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../../../platform/audit/record.js';
 import type { Transaction } from '../../../platform/db/client.js';
+import { type AuditContext, recordAudit } from '../../audit/record.js';
 import type { AssessmentHeader } from '../load.js';
 import type { RowChange } from './plan.js';
 

@@ -1,9 +1,9 @@
 import multipart from '@fastify/multipart';
-import { auditContextOf } from '../../../platform/audit/record.js';
-import { accessFor } from '../../../platform/auth/access.js';
 import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { AppError, invalid } from '../../../platform/errors.js';
+import { accessFor } from '../../access/access.js';
+import { auditContextOf } from '../../audit/record.js';
 import { assessmentIdParams } from '../export-routes.js';
 import { importQuery, importResultSchema } from './contracts.js';
 import { createImportService } from './service.js';

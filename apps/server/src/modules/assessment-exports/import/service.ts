@@ -1,10 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { AuditContext } from '../../../platform/audit/record.js';
-import type { Access } from '../../../platform/auth/access.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Database, Transaction } from '../../../platform/db/client.js';
 import { conflict } from '../../../platform/errors.js';
+import type { Access } from '../../access/access.js';
 import { complianceAssessments } from '../../assessments/tables.js';
+import type { AuditContext } from '../../audit/record.js';
 import { appliedControls } from '../../controls/tables.js';
 import { evidence } from '../../evidence/tables.js';
 import { type AssessmentHeader, loadAssessmentHeader, loadExportRows } from '../load.js';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Access } from '../../../platform/auth/access.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
+import type { Access } from '../../access/access.js';
 import { foldersOf, foldersTable, membersOf } from '../asset-lookups.js';
 import type { ObjectiveSettings } from '../objective-rules.js';
 import { loadObjectiveSettings } from '../settings-service.js';

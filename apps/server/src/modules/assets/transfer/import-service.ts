@@ -1,7 +1,7 @@
-import type { AuditContext } from '../../../platform/audit/record.js';
-import type { Access } from '../../../platform/auth/access.js';
 import type { Database } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
+import type { Access } from '../../access/access.js';
+import type { AuditContext } from '../../audit/record.js';
 import { folderById } from '../asset-lookups.js';
 import { lockGraph } from '../graph-queries.js';
 import { applyImport } from './apply.js';

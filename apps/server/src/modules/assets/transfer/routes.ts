@@ -1,10 +1,10 @@
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import { auditContextOf } from '../../../platform/audit/record.js';
-import { accessFor } from '../../../platform/auth/access.js';
 import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { AppError, forbidden, invalid } from '../../../platform/errors.js';
+import { accessFor } from '../../access/access.js';
+import { auditContextOf } from '../../audit/record.js';
 import { loadTransferContext } from './context.js';
 import { exportQuery, importQuery, importResultSchema } from './contracts.js';
 import { inventoryToCsv, inventoryToXlsx } from './export.js';

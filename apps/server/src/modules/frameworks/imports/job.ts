@@ -1,12 +1,12 @@
 import { buffer as readBuffer } from 'node:stream/consumers';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AuditContext } from '../../../platform/audit/record.js';
 import type { Database } from '../../../platform/db/client.js';
 import { defineJob, type JobContext, PermanentJobError } from '../../../platform/jobs/definition.js';
 import type { JobService } from '../../../platform/jobs/service.js';
 import { jobRuns } from '../../../platform/jobs/tables.js';
 import type { FileStorage } from '../../../platform/storage/file-storage.js';
+import type { AuditContext } from '../../audit/record.js';
 import { applyOscalProfile } from '../formats/oscal/apply-profile.js';
 import { parseOscalProfile } from '../formats/oscal/profile.js';
 import { looksLikeXlsx, parseFrameworkXlsx } from '../formats/xlsx/parse.js';

@@ -1,13 +1,13 @@
 import multipart from '@fastify/multipart';
 import { and, eq } from 'drizzle-orm';
-import { auditContextOf } from '../../../platform/audit/record.js';
-import { accessFor } from '../../../platform/auth/access.js';
 import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
 import { decodeCursor, keysetAfter, keysetOrder, toPage } from '../../../platform/http/pagination.js';
 import { jobRuns } from '../../../platform/jobs/tables.js';
 import { createLocalFileStorage, type StoredFile } from '../../../platform/storage/file-storage.js';
+import { accessFor } from '../../access/access.js';
+import { auditContextOf } from '../../audit/record.js';
 import { findRootFolder } from '../../folders/queries.js';
 import { LIBRARY_IMPORT_JOB, requireFrameworkRead } from '../service.js';
 import { importAccepted, importFields, importRunPage, listImportsQuery } from './contracts.js';

@@ -1,8 +1,8 @@
-import { type AuditContext, recordAudit } from '../../../platform/audit/record.js';
-import type { Access } from '../../../platform/auth/access.js';
 import type { Database } from '../../../platform/db/client.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { type Cursor, toPage } from '../../../platform/http/pagination.js';
+import type { Access } from '../../access/access.js';
+import { type AuditContext, recordAudit } from '../../audit/record.js';
 import { findRootFolder } from '../../folders/queries.js';
 import { releaseImportKey } from '../imports/release-key.js';
 import { findFramework } from '../queries.js';

@@ -1,7 +1,7 @@
-import { accessFor } from '../../../platform/auth/access.js';
 import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { decodeCursor } from '../../../platform/http/pagination.js';
+import { accessFor } from '../../access/access.js';
 import {
   listReferenceControlsQuery,
   referenceControlIdParams,

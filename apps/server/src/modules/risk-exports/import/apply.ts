@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../../../platform/audit/record.js';
 import type { Transaction } from '../../../platform/db/client.js';
+import { type AuditContext, recordAudit } from '../../audit/record.js';
 import { ratingsOf } from '../../risk-assessments/rating.js';
 // Owned by risk-assessments: this module writes scenarios on import, as the shared contracts say.
 import {

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { AuditContext } from '../../../platform/audit/record.js';
-import type { Access } from '../../../platform/auth/access.js';
-import type { Permission } from '../../../platform/auth/permissions-catalog.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
+import type { Access } from '../../access/access.js';
+import type { Permission } from '../../access/permissions-catalog.js';
+import type { AuditContext } from '../../audit/record.js';
 // Owned by risk-assessments: what a done or deprecated assessment refuses (409 risk_assessment_locked) is its rule.
 import { requireUnlocked } from '../../risk-assessments/status.js';
 // Owned by risk-assessments: the assessment row is locked while its scenarios are written.

@@ -1,7 +1,7 @@
 import { and, asc, gt, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { auditEvents } from '../db/schema.js';
+import type { DbOrTx } from '../../platform/db/client.js';
 import { eventHash, GENESIS_HASH } from './hash.js';
+import { auditEvents } from './tables.js';
 
 export type ChainBreak = 'hash_mismatch' | 'broken_link' | 'sequence_gap';
 

@@ -1,8 +1,8 @@
 import { desc, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import type { Transaction } from '../db/client.js';
-import { auditEvents } from '../db/schema.js';
+import type { Transaction } from '../../platform/db/client.js';
 import { eventHash, GENESIS_HASH } from './hash.js';
+import { auditEvents } from './tables.js';
 
 /** Who did it and from where; built once per request (or `systemContext` for jobs and the CLI). */
 export interface AuditContext {

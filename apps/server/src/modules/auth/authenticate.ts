@@ -1,12 +1,15 @@
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { hasOrganizationAccess } from '../auth/access.js';
-import type { Caller } from '../auth/caller.js';
-import type { Clock } from '../clock.js';
-import { safeEqual, sha256Hex } from '../crypto.js';
-import type { Database } from '../db/client.js';
-import { apiTokens, organizations, sessions, users } from '../db/schema.js';
-import { AppError } from '../errors.js';
+import type { Caller } from '../../platform/auth/caller.js';
+import type { Clock } from '../../platform/clock.js';
+import { safeEqual, sha256Hex } from '../../platform/crypto.js';
+import type { Database } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { hasOrganizationAccess } from '../access/access.js';
+import { apiTokens } from '../api-tokens/tables.js';
+import { organizations } from '../organizations/tables.js';
+import { users } from '../users/tables.js';
+import { sessions } from './tables.js';
 
 export const SESSION_COOKIE = 'rampart_session';
 export const CSRF_HEADER = 'x-csrf-token';

@@ -1,7 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { type DbOrTx, selectRows } from '../db/client.js';
-import { folders } from '../db/schema.js';
-import { AppError } from '../errors.js';
+import { type DbOrTx, selectRows } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { folders } from '../folders/tables.js';
 import { allPermissions, type Permission } from './permissions-catalog.js';
 
 /**

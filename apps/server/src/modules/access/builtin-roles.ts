@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { builtinRoles } from '../auth/permissions-catalog.js';
-import type { DbOrTx } from './client.js';
-import { roles } from './schema.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { builtinRoles } from './permissions-catalog.js';
+import { roles } from './tables.js';
 
 /**
  * Built-in roles live in code and are upserted after migrations, so a release that widens a role (a new module's

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../platform/db/client.js';
+import { auditEvents } from '../../schema.js';
 import { cloneTestDatabase } from '../../test/database.js';
 import { asSuperuser } from '../../test/superuser.js';
-import type { DatabaseHandle } from '../db/client.js';
-import { auditEvents } from '../db/schema.js';
 import { eventHash, GENESIS_HASH } from './hash.js';
 import { recordAudit, systemContext } from './record.js';
 import { verifyAuditChain } from './verify.js';

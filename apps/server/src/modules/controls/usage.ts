@@ -1,0 +1,8 @@
+import { type DeletionCheck, usageQuestion } from '../../platform/usage.js';
+import type { Access } from '../access/access.js';
+
+/**
+ * "May an applied control be deleted?" Asked by this module inside the deleting transaction, after it locked the row; the
+ * modules whose records cite it answer, refusing with their own 409 (see `DeletionCheck`).
+ */
+export const appliedControlDeletion = usageQuestion<DeletionCheck<Access>, Promise<void>>('controls.deletion');
