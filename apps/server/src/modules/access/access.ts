@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { folders } from '../folders/tables.js';
@@ -141,14 +141,6 @@ export class Access {
   visibleFolderIds(permission: Permission): SQL {
     return visibleFolderIds(this.userId, this.organizationId, permission);
   }
-}
-
-export async function folderPathOf(db: DbOrTx, organizationId: string, folderId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ path: folders.path })
-    .from(folders)
-    .where(and(eq(folders.id, folderId), eq(folders.organizationId, organizationId)));
-  return row?.path ?? null;
 }
 
 /** Loads the caller's grants in the organisation they act in; done once per request that needs it. */

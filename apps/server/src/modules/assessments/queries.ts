@@ -1,5 +1,6 @@
 import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
+import { escapeLike } from '../../platform/db/like.js';
 import {
   dateKey,
   keysetOrderBy,
@@ -10,7 +11,6 @@ import {
   timestampKey,
 } from '../../platform/http/nullable-keyset.js';
 import type { Cursor } from '../../platform/http/pagination.js';
-import { escapeLike } from '../folders/queries.js';
 import { folders } from '../folders/tables.js';
 import { frameworks } from '../frameworks/tables.js';
 import { users } from '../users/tables.js';
@@ -151,22 +151,6 @@ export const listPeople = (db: DbOrTx, assessmentId: string) =>
     .innerJoin(users, eq(users.id, complianceAssessmentPeople.userId))
     .where(eq(complianceAssessmentPeople.assessmentId, assessmentId))
     .orderBy(users.displayName);
-
-/** The ids among `userIds` that may act in the organisation (members, or guests holding a binding). */
-export async function knownUserIds(db: DbOrTx, organizationId: string, userIds: string[]): Promise<Set<string>> {
-  if (userIds.length === 0) return new Set();
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        inArray(users.id, userIds),
-        sql`(exists (select 1 from memberships m where m.user_id = ${users.id} and m.organization_id = ${organizationId})
-          or exists (select 1 from role_bindings rb where rb.user_id = ${users.id} and rb.organization_id = ${organizationId}))`,
-      ),
-    );
-  return new Set(rows.map((r) => r.id));
-}
 
 export async function replacePeople(db: DbOrTx, assessmentId: string, role: 'author' | 'reviewer', userIds: string[]) {
   await db

@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { type Cursor, parseSort, toPage } from '../../platform/http/pagination.js';
 import type { Access } from '../access/access.js';
+import { peopleAmong } from '../access/people.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
 import { findFolder } from '../folders/queries.js';
 import { findFramework } from '../frameworks/queries.js';
@@ -38,7 +39,8 @@ async function requireKnownPeople(db: DbOrTx, access: Access, input: { authorIds
   for (const field of ['authorIds', 'reviewerIds'] as const) {
     const ids = input[field];
     if (!ids?.length) continue;
-    const known = await q.knownUserIds(db, access.organizationId, ids);
+    // Members or guests (an external auditor may author or review an assessment).
+    const known = await peopleAmong(db, access.organizationId, ids, { guests: true });
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length > 0) throw invalid(`body.${field}`, `Not members of this organisation: ${unknown.join(', ')}`);
   }

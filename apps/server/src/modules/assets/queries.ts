@@ -1,6 +1,7 @@
 import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { escapeLike } from '../../platform/db/like.js';
 import {
   keysetOrderBy,
   keysetWhere,
@@ -9,8 +10,9 @@ import {
   textKey,
 } from '../../platform/http/nullable-keyset.js';
 import type { Cursor } from '../../platform/http/pagination.js';
-import { escapeLike } from '../folders/queries.js';
-import { foldersTable, subtreeOf, usersTable } from './asset-lookups.js';
+import { subtreeOf } from '../folders/lookups.js';
+import { folders as foldersTable } from '../folders/tables.js';
+import { users as usersTable } from '../users/tables.js';
 import { assetDependencies, assetOwners, assets } from './tables.js';
 
 export type AssetRow = typeof assets.$inferSelect;

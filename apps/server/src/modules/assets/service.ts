@@ -4,8 +4,9 @@ import { AppError, type FieldError, invalid, notFound, versionConflict } from '.
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { UsageHooks } from '../../platform/usage.js';
 import type { Access } from '../access/access.js';
+import { peopleAmong } from '../access/people.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
-import { folderById, membersAmong } from './asset-lookups.js';
+import { folderById } from '../folders/lookups.js';
 import type { AssetDto, CreateAssetInput, UpdateAssetInput } from './contracts.js';
 import { countSupported, lockGraph, neighboursOf, reachableEdges } from './graph-queries.js';
 import { effectiveObjectives } from './inheritance.js';
@@ -41,7 +42,7 @@ export function assetFieldProblems(
 export async function checkOwners(db: DbOrTx, organizationId: string, ownerIds: string[] | undefined) {
   if (!ownerIds) return undefined;
   const unique = [...new Set(ownerIds)];
-  const members = await membersAmong(db, organizationId, unique);
+  const members = await peopleAmong(db, organizationId, unique);
   const strangers = unique.filter((id) => !members.has(id));
   if (strangers.length > 0) {
     throw invalid('body.ownerIds', `Not members of the organisation: ${strangers.join(', ')}`);

@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { listQueryBase, pageSchema, sortParam } from '../../platform/http/pagination.js';
+import { isoDate } from '../../platform/http/primitives.js';
+import { personSchema } from '../users/contracts.js';
 import { appliedControlStatuses, controlCategories, csfFunctions, effortSizes } from './tables.js';
 
-/** `YYYY-MM-DD`, a real calendar date (2026-02-30 is refused). */
-export const isoDate = z.iso.date();
 const text = (max: number) => z.string().trim().max(max);
 const httpUrl = z
   .url({ protocol: /^https?$/ })
   .max(2000)
   .describe('An http or https URL');
-
-export const personSchema = z.object({ id: z.uuid(), displayName: z.string(), email: z.string() });
 
 export const linkedRequirementSchema = z.object({
   id: z.uuid(),

@@ -1,5 +1,6 @@
 import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { escapeLike } from '../../platform/db/like.js';
 import {
   dateKey,
   integerKey,
@@ -12,10 +13,9 @@ import {
 } from '../../platform/http/nullable-keyset.js';
 import type { Cursor } from '../../platform/http/pagination.js';
 import { appliedControlEvidence, evidence } from '../evidence/tables.js';
-import { escapeLike } from '../folders/queries.js';
+import { subtreeOf } from '../folders/lookups.js';
 import { folders } from '../folders/tables.js';
 import { users } from '../users/tables.js';
-import { subtreeOf } from './scope.js';
 import { appliedControlOwners, appliedControlRequirements, appliedControls } from './tables.js';
 
 export type ControlRow = typeof appliedControls.$inferSelect;

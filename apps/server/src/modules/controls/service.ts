@@ -4,13 +4,14 @@ import { invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { UsageHooks } from '../../platform/usage.js';
 import type { Access } from '../access/access.js';
+import { peopleAmong } from '../access/people.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
 import { evidenceOfControl } from '../evidence/queries.js';
+import { folderById } from '../folders/lookups.js';
 import type { AppliedControlDto, CreateControlInput, UpdateControlInput } from './contracts.js';
 import { referenceControlsOfControl, requirementsOfControl } from './link-queries.js';
 import { type Person, toControlSummary } from './presenter.js';
 import * as q from './queries.js';
-import { folderById, membersAmong } from './scope.js';
 import { appliedControls } from './tables.js';
 import { appliedControlDeletion } from './usage.js';
 
@@ -31,7 +32,7 @@ export function checkDates(values: { startDate?: string | null; eta?: string | n
 export async function checkOwners(db: DbOrTx, organizationId: string, ownerIds: string[] | undefined) {
   if (!ownerIds) return undefined;
   const unique = [...new Set(ownerIds)];
-  const members = await membersAmong(db, organizationId, unique);
+  const members = await peopleAmong(db, organizationId, unique);
   const strangers = unique.filter((id) => !members.has(id));
   if (strangers.length > 0) {
     throw invalid('body.ownerIds', `Not members of the organisation: ${strangers.join(', ')}`);

@@ -2,8 +2,8 @@ import { and, eq, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Transaction } from '../../platform/db/client.js';
 import { queueEmail } from '../../platform/mail/outbox.js';
+import { isPersonOf } from '../access/people.js';
 import { recordAudit, systemContext } from '../audit/record.js';
-import { memberships } from '../organizations/tables.js';
 import { users } from '../users/tables.js';
 import { todayOf } from './service.js';
 import { evidence } from './tables.js';
@@ -30,8 +30,7 @@ const reminderDue = (today: string) =>
     sql`${evidence.validUntil} - ${evidence.reminderDays} <= ${today}::date`,
     sql`${evidence.remindedFor} is distinct from ${evidence.validUntil}`,
     ne(evidence.status, 'expired'),
-    sql`exists (select 1 from ${memberships} where ${memberships.organizationId} = ${evidence.organizationId}
-      and ${memberships.userId} = ${evidence.ownerId} and ${memberships.status} = 'active')`,
+    isPersonOf(evidence.organizationId, evidence.ownerId, { activeOnly: true }),
   );
 
 /**

@@ -5,8 +5,9 @@ import { AppError, invalid, notFound, versionConflict } from '../../platform/err
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { UsageHooks } from '../../platform/usage.js';
 import type { Access } from '../access/access.js';
+import { peopleAmong } from '../access/people.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
-import { folderById, membersAmong } from '../controls/scope.js';
+import { folderById } from '../folders/lookups.js';
 import type { CreateEvidenceInput, UpdateEvidenceInput } from './contracts.js';
 import { statusPermissionsOf, toEvidenceDto } from './presenter.js';
 import * as q from './queries.js';
@@ -25,7 +26,7 @@ export async function loadReadableEvidence(db: DbOrTx, access: Access, id: strin
 
 async function checkOwner(db: DbOrTx, organizationId: string, ownerId: string | null | undefined) {
   if (!ownerId) return;
-  if (!(await membersAmong(db, organizationId, [ownerId])).has(ownerId)) {
+  if (!(await peopleAmong(db, organizationId, [ownerId])).has(ownerId)) {
     throw invalid('body.ownerId', 'Not a member of the organisation');
   }
 }

@@ -1,5 +1,6 @@
 import { and, eq, ilike, inArray, isNotNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { escapeLike } from '../../platform/db/like.js';
 import {
   dateKey,
   integerKey,
@@ -11,8 +12,7 @@ import {
   timestampKey,
 } from '../../platform/http/nullable-keyset.js';
 import type { Cursor } from '../../platform/http/pagination.js';
-import { subtreeOf } from '../controls/scope.js';
-import { escapeLike } from '../folders/queries.js';
+import { subtreeOf } from '../folders/lookups.js';
 import { folders } from '../folders/tables.js';
 import { users } from '../users/tables.js';
 import { type LinkTarget, linkCountFields } from './link-lookups.js';

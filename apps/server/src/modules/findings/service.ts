@@ -4,8 +4,9 @@ import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/access.js';
+import { peopleAmong } from '../access/people.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
-import { folderById, membersAmong } from '../controls/scope.js';
+import { folderById } from '../folders/lookups.js';
 import { findAssessment } from './assessment-queries.js';
 import type { CreateFindingInput, FindingDto, ListFindingsQuery, UpdateFindingInput } from './contracts.js';
 import { assetsByIds, controlsByIds, scenariosByIds } from './link-lookups.js';
@@ -39,7 +40,7 @@ export async function targetFolder(db: DbOrTx, access: Access, folderId: string)
 
 export async function checkOwner(db: DbOrTx, organizationId: string, ownerId: string | null | undefined) {
   if (!ownerId) return;
-  if (!(await membersAmong(db, organizationId, [ownerId])).has(ownerId)) {
+  if (!(await peopleAmong(db, organizationId, [ownerId])).has(ownerId)) {
     throw invalid('body.ownerId', 'Not a member of the organisation');
   }
 }

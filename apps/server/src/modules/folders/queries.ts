@@ -1,5 +1,6 @@
 import { and, eq, ilike, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { escapeLike } from '../../platform/db/like.js';
 import { type Cursor, keysetAfter, keysetOrder } from '../../platform/http/pagination.js';
 import { folders } from './tables.js';
 
@@ -82,8 +83,4 @@ export async function moveSubtree(
     .where(
       and(eq(folders.organizationId, params.organizationId), sql`starts_with(${folders.path}, ${params.oldPath})`),
     );
-}
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

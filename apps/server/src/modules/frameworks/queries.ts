@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { escapeLike } from '../../platform/db/like.js';
 import { type Cursor, keysetAfter, keysetOrder } from '../../platform/http/pagination.js';
-import { escapeLike } from '../folders/queries.js';
 import { frameworks, requirementNodes } from './tables.js';
 
 export type FrameworkRow = typeof frameworks.$inferSelect;

@@ -1,7 +1,7 @@
 import { and, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { escapeLike } from '../../platform/db/like.js';
 import { type Cursor, keysetAfter, keysetOrder } from '../../platform/http/pagination.js';
-import { escapeLike } from '../folders/queries.js';
 import { memberships } from '../organizations/tables.js';
 import { users } from '../users/tables.js';
 

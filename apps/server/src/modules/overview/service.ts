@@ -1,8 +1,9 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
-import { type Access, folderPathOf } from '../access/access.js';
+import type { Access } from '../access/access.js';
 import { appliedControlStatuses } from '../controls/tables.js';
+import { folderPathOf } from '../folders/lookups.js';
 import { findFramework } from '../frameworks/queries.js';
 import { requireFrameworkRead } from '../frameworks/service.js';
 import type { DashboardDto } from './contracts.js';

@@ -1,6 +1,6 @@
 import type { Access } from '../access/access.js';
+import type { Person } from '../access/people.js';
 import type { RiskAcceptanceSummaryDto } from './contracts.js';
-import type { Person } from './people-lookups.js';
 import type { AcceptanceWithCounts } from './queries.js';
 import { type AcceptanceActor, allowedTransitions, deleteProblem, isEditable, isExpired, isInForce } from './rules.js';
 

@@ -2,8 +2,8 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Transaction } from '../../platform/db/client.js';
 import { queueEmail } from '../../platform/mail/outbox.js';
+import { peopleNamed } from '../access/people.js';
 import { recordAudit, systemContext } from '../audit/record.js';
-import { activeMembersAmong } from './people-lookups.js';
 import { riskAcceptances } from './tables.js';
 import { todayOf } from './transition-error.js';
 
@@ -40,7 +40,7 @@ async function claim(tx: Transaction, id: string, kind: ReminderKind, today: str
     .where(and(eq(riskAcceptances.id, id), due(kind, today)))
     .returning();
   if (!row?.expiryDate) return 0;
-  const recipients = await activeMembersAmong(tx, row.organizationId, [row.approverId, row.createdById]);
+  const recipients = await peopleNamed(tx, row.organizationId, [row.approverId, row.createdById], { activeOnly: true });
   const url = `${publicUrl}/risk-acceptances/${row.id}`;
   const label = `“${row.name}”${row.refId ? ` (${row.refId})` : ''}`;
   const days = Math.round((Date.parse(row.expiryDate) - Date.parse(today)) / 86_400_000);

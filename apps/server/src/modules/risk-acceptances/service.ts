@@ -4,15 +4,15 @@ import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { AppError, conflict, invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/access.js';
+import { memberCan, personsByIds } from '../access/people.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
-import { folderById } from '../controls/scope.js';
+import { folderById } from '../folders/lookups.js';
 import type {
   CreateAcceptanceInput,
   ListAcceptancesQuery,
   RiskAcceptanceDto,
   UpdateAcceptanceInput,
 } from './contracts.js';
-import { memberCan, personsByIds } from './people-lookups.js';
 import { toAcceptanceSummary } from './presenter.js';
 import * as q from './queries.js';
 import { deleteProblem, isEditable } from './rules.js';

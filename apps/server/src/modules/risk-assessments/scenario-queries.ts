@@ -1,9 +1,9 @@
 import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { escapeLike } from '../../platform/db/like.js';
 import { keysetOrderBy, keysetWhere, sortCursorColumn, textKey } from '../../platform/http/nullable-keyset.js';
 import { type Cursor, keysetAfter, keysetOrder } from '../../platform/http/pagination.js';
-import { subtreeOf } from '../controls/scope.js';
-import { escapeLike } from '../folders/queries.js';
+import { subtreeOf } from '../folders/lookups.js';
 import { folders } from '../folders/tables.js';
 import { users } from '../users/tables.js';
 import { flaggedSql } from './acceptance-lookups.js';

@@ -4,8 +4,9 @@ import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { conflict, invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/access.js';
+import { peopleAmong } from '../access/people.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
-import { folderById, membersAmong } from '../controls/scope.js';
+import { folderById } from '../folders/lookups.js';
 import { acceptedCoverCount, utcDate } from './acceptance-lookups.js';
 import { changedFields } from './assessment-edits.js';
 import { usableMatrix } from './catalog-lookups.js';
@@ -26,7 +27,7 @@ type ListParams = Omit<
 export async function checkMembers(db: DbOrTx, organizationId: string, ids: string[] | undefined, field: string) {
   if (!ids) return undefined;
   const unique = [...new Set(ids)];
-  const members = await membersAmong(db, organizationId, unique);
+  const members = await peopleAmong(db, organizationId, unique);
   const strangers = unique.filter((id) => !members.has(id));
   if (strangers.length > 0) throw invalid(field, `Not members of the organisation: ${strangers.join(', ')}`);
   return unique;

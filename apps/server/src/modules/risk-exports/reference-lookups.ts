@@ -1,16 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { Access } from '../access/access.js';
+import { peopleOf } from '../access/people.js';
 // Owned by assets.
 import { assets } from '../assets/tables.js';
 // Owned by controls.
 import { appliedControls } from '../controls/tables.js';
-// Owned by organizations.
-import { memberships } from '../organizations/tables.js';
 // Owned by threats.
 import { threats } from '../threats/tables.js';
-// Owned by users.
-import { users } from '../users/tables.js';
 import { type Ref, visibleAssets, visibleControls, visibleThreats } from './register-lookups.js';
 
 export interface Member {
@@ -37,10 +33,9 @@ export async function loadImportReferences(db: DbOrTx, access: Access): Promise<
     .select({ id: appliedControls.id, refId: appliedControls.refId, name: appliedControls.name })
     .from(appliedControls)
     .where(visibleControls(access));
-  const members = await db
-    .select({ id: users.id, email: users.email })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, access.organizationId), eq(memberships.status, 'active')));
+  const members = (await peopleOf(db, access.organizationId, { activeOnly: true })).map(({ id, email }) => ({
+    id,
+    email,
+  }));
   return { threats: threatRows, assets: assetRows, controls: controlRows, members };
 }

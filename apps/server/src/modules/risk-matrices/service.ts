@@ -5,7 +5,7 @@ import { invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/access.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
-import { folderById } from '../controls/scope.js';
+import { folderById } from '../folders/lookups.js';
 import { builtinReadOnly, matrixInUse } from '../threats/domain-errors.js';
 import type { CreateMatrixInput, ReviseMatrixInput, RiskMatrixDto, UpdateMatrixInput } from './contracts.js';
 import { toMatrix } from './presenter.js';

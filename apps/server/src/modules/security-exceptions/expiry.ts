@@ -2,8 +2,8 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Transaction } from '../../platform/db/client.js';
 import { queueEmail } from '../../platform/mail/outbox.js';
+import { peopleNamed } from '../access/people.js';
 import { recordAudit, systemContext } from '../audit/record.js';
-import { activeMembersAmong } from '../risk-acceptances/people-lookups.js';
 import { todayOf } from '../risk-acceptances/transition-error.js';
 import { securityExceptions } from './tables.js';
 
@@ -31,7 +31,7 @@ const reminderDue = (today: string) =>
   );
 
 async function mail(tx: Transaction, row: Row, subject: string, body: (name: string) => string) {
-  const recipients = await activeMembersAmong(tx, row.organizationId, [row.ownerId, row.approverId]);
+  const recipients = await peopleNamed(tx, row.organizationId, [row.ownerId, row.approverId], { activeOnly: true });
   for (const person of recipients) {
     await queueEmail(tx, {
       organizationId: row.organizationId,

@@ -3,9 +3,9 @@ import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { AppError, conflict, invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/access.js';
+import { memberCan, personsByIds } from '../access/people.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
-import { folderById } from '../controls/scope.js';
-import { memberCan, personsByIds } from '../risk-acceptances/people-lookups.js';
+import { folderById } from '../folders/lookups.js';
 import type {
   CreateExceptionInput,
   ListExceptionsQuery,

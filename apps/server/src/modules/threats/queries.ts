@@ -1,5 +1,6 @@
 import { and, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { escapeLike } from '../../platform/db/like.js';
 import {
   keysetOrderBy,
   keysetWhere,
@@ -9,8 +10,7 @@ import {
   timestampKey,
 } from '../../platform/http/nullable-keyset.js';
 import type { Cursor } from '../../platform/http/pagination.js';
-import { subtreeOf } from '../controls/scope.js';
-import { escapeLike } from '../folders/queries.js';
+import { subtreeOf } from '../folders/lookups.js';
 import { folders } from '../folders/tables.js';
 import type { ThreatCategory } from './catalogue.js';
 import { threats } from './tables.js';

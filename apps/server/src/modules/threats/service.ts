@@ -5,7 +5,7 @@ import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { UsageHooks } from '../../platform/usage.js';
 import type { Access } from '../access/access.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
-import { folderById } from '../controls/scope.js';
+import { folderById } from '../folders/lookups.js';
 import type { CreateThreatInput, ThreatDto, ThreatImportResult, UpdateThreatInput } from './contracts.js';
 import { builtinReadOnly } from './domain-errors.js';
 import type { ImportedThreat } from './import-parse.js';

@@ -34,3 +34,6 @@ export const updateProfileBody = z.strictObject({
   displayName: displayNameSchema.optional(),
   locale: localeSchema.optional(),
 });
+
+/** A person named on an object (owner, author, approver…), as every module shows them. */
+export const personSchema = z.object({ id: z.uuid(), displayName: z.string(), email: z.string() });

@@ -1,7 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import type { Access } from '../../access/access.js';
-import { foldersOf, foldersTable, membersOf } from '../asset-lookups.js';
+import { peopleOf } from '../../access/people.js';
+import { foldersOf } from '../../folders/lookups.js';
+import { folders as foldersTable } from '../../folders/tables.js';
 import type { ObjectiveSettings } from '../objective-rules.js';
 import { loadObjectiveSettings } from '../settings-service.js';
 import { assetDependencies, assetOwners, assets, type SecurityObjectives } from '../tables.js';
@@ -102,7 +104,7 @@ export async function loadTransferContext(db: DbOrTx, access: Access): Promise<T
     edges,
     folders: folderRows.map((f) => ({ id: f.id, path: f.path, namePath: namePath(f.id) })),
     rootFolderId: root.id,
-    members: (await membersOf(db, organizationId)).map((m) => ({ id: m.id, email: m.email })),
+    members: (await peopleOf(db, organizationId)).map((m) => ({ id: m.id, email: m.email })),
     settings: await loadObjectiveSettings(db, organizationId),
   };
 }

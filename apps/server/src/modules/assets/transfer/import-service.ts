@@ -2,7 +2,7 @@ import type { Database } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
 import type { Access } from '../../access/access.js';
 import type { AuditContext } from '../../audit/record.js';
-import { folderById } from '../asset-lookups.js';
+import { folderById } from '../../folders/lookups.js';
 import { lockGraph } from '../graph-queries.js';
 import { applyImport } from './apply.js';
 import { loadTransferContext } from './context.js';

@@ -2,8 +2,8 @@ import { and, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../platform/db/client.js';
+import { escapeLike } from '../../../platform/db/like.js';
 import { type Cursor, keysetAfter, keysetOrder } from '../../../platform/http/pagination.js';
-import { escapeLike } from '../../folders/queries.js';
 import { frameworks, type mappingRelationships, mappingRules, mappingSets, requirementNodes } from '../tables.js';
 import type { LoadedFramework } from './contracts.js';
 
