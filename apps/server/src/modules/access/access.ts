@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { folders } from '../folders/tables.js';
+import { folders } from '../folders/index.js';
 import { allPermissions, type Permission } from './permissions-catalog.js';
 
 /**

@@ -1,8 +1,8 @@
 import { and, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { memberships } from '../organizations/tables.js';
-import { users } from '../users/tables.js';
+import { memberships } from '../organizations/index.js';
+import { users } from '../users/index.js';
 import { Access, loadGrants } from './access.js';
 import type { Permission } from './permissions-catalog.js';
 

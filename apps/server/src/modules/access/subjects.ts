@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { folders } from '../folders/tables.js';
+import { folders } from '../folders/index.js';
 import type { Access } from './access.js';
 import { requireHoldsAll } from './policy.js';
 import { groupMembers, groups, roleBindings, roles } from './tables.js';

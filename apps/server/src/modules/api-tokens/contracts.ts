@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQueryBase, pageSchema } from '../../platform/http/pagination.js';
-import { userSummarySchema } from '../users/contracts.js';
+import { userSummarySchema } from '../users/index.js';
 
 export const apiTokenSchema = z.object({
   id: z.uuid(),

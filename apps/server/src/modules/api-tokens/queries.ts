@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { type Cursor, keysetAfter, keysetOrder } from '../../platform/http/pagination.js';
-import { users } from '../users/tables.js';
+import { users } from '../users/index.js';
 import { apiTokens } from './tables.js';
 
 const baseSelect = (db: DbOrTx) =>

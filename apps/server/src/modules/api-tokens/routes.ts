@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
-import { accessFor } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
-import { requireSessionCaller } from '../auth/sessions.js';
+import { accessFor } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
+import { requireSessionCaller } from '../auth/index.js';
 import {
   apiTokenIdParams,
   apiTokenPage,

@@ -1,4 +1,4 @@
-import { requirementAssessmentStatuses, requirementResults } from '../assessments/tables.js';
+import { requirementAssessmentStatuses, requirementResults } from '../assessments/index.js';
 import type { ExportRow } from './load.js';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
-import { accessFor } from '../access/access.js';
+import { accessFor } from '../access/index.js';
 import { contentDisposition } from './file-name.js';
 import { assessmentToCsv } from './formats/assessment-csv.js';
 import { assessmentToXlsx } from './formats/assessment-xlsx.js';

@@ -1,19 +1,18 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import type { Permission } from '../access/permissions-catalog.js';
+import type { Access, Permission } from '../access/index.js';
 import {
   complianceAssessments,
   requirementAssessmentControls,
   requirementAssessmentEvidence,
   requirementAssessments,
-} from '../assessments/tables.js';
-import { appliedControls } from '../controls/tables.js';
-import { evidence } from '../evidence/tables.js';
-import { folders } from '../folders/tables.js';
-import { frameworks, requirementNodes } from '../frameworks/tables.js';
-import { organizations } from '../organizations/tables.js';
+} from '../assessments/index.js';
+import { appliedControls } from '../controls/index.js';
+import { evidence } from '../evidence/index.js';
+import { folders } from '../folders/index.js';
+import { frameworks, requirementNodes } from '../frameworks/index.js';
+import { organizations } from '../organizations/index.js';
 
 /** The assessment an export or import is about, with what the files print in their headers. */
 export interface AssessmentHeader {

@@ -1,4 +1,4 @@
-import { type RequirementResult, requirementResults } from '../assessments/tables.js';
+import { type RequirementResult, requirementResults } from '../assessments/index.js';
 import type { ExportRow } from './load.js';
 
 export interface ScoringSummary {

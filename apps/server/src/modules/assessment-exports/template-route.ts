@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
-import { accessFor } from '../access/access.js';
-import { frameworkTemplateXlsx } from '../frameworks/formats/xlsx/template.js';
-import { requireFrameworkRead } from '../frameworks/service.js';
+import { accessFor } from '../access/index.js';
+import { frameworkTemplateXlsx, requireFrameworkRead } from '../frameworks/index.js';
 
 /**
  * `GET /library/template.xlsx`: the workbook a person fills in to describe a framework, then uploads through

@@ -2,9 +2,9 @@ import { count, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import { answer } from '../../platform/usage.js';
-import { appliedControlDeletion } from '../controls/usage.js';
-import { evidenceDeletion } from '../evidence/usage.js';
-import { frameworkDeletion } from '../frameworks/usage.js';
+import { appliedControlDeletion } from '../controls/index.js';
+import { evidenceDeletion } from '../evidence/index.js';
+import { frameworkDeletion } from '../frameworks/index.js';
 import {
   complianceAssessments,
   requirementAssessmentControls,

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/client.js';
-import type { Access } from '../access/access.js';
+import type { Access } from '../access/index.js';
 import type { AssessmentListItemDto, AssessmentSummaryDto, ResultCountsDto } from './contracts.js';
 import type { AssessmentDetailRow, AssessmentRow } from './queries.js';
 import { emptyCounts, percent, type ScoredRow, sectionsOf, summarize } from './scoring.js';

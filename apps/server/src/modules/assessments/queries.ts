@@ -11,9 +11,9 @@ import {
   timestampKey,
 } from '../../platform/http/nullable-keyset.js';
 import type { Cursor } from '../../platform/http/pagination.js';
-import { folders } from '../folders/tables.js';
-import { frameworks } from '../frameworks/tables.js';
-import { users } from '../users/tables.js';
+import { folders } from '../folders/index.js';
+import { frameworks } from '../frameworks/index.js';
+import { users } from '../users/index.js';
 import { complianceAssessmentPeople, complianceAssessments } from './tables.js';
 
 /**

@@ -1,9 +1,9 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
-import { appliedControls } from '../controls/tables.js';
-import { evidence } from '../evidence/tables.js';
-import { folders } from '../folders/tables.js';
-import { frameworks, requirementNodes } from '../frameworks/tables.js';
+import { appliedControls } from '../controls/index.js';
+import { evidence } from '../evidence/index.js';
+import { folders } from '../folders/index.js';
+import { frameworks, requirementNodes } from '../frameworks/index.js';
 import {
   complianceAssessments,
   requirementAssessmentControls,

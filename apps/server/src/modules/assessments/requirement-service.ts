@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { AppError, invalid, notFound, versionConflict } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import { type AuditContext, diffFields, recordAudit } from '../audit/record.js';
+import type { Access } from '../access/index.js';
+import { type AuditContext, diffFields, recordAudit } from '../audit/index.js';
 import { lockStateForWrite } from './queries.js';
 import type { RequirementAssessmentDto, RequirementChanges } from './requirement-contracts.js';
 import * as rq from './requirement-queries.js';

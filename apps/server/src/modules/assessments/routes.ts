@@ -4,9 +4,9 @@ import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
 import { answer } from '../../platform/usage.js';
-import { accessFor } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
-import { folderContents } from '../folders/usage.js';
+import { accessFor } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
+import { folderContents } from '../folders/index.js';
 import {
   assessmentIdParams,
   assessmentPage,

@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
+import type { Access } from '../access/index.js';
 import type { assessmentStatuses } from './tables.js';
 
 type Status = (typeof assessmentStatuses)[number];

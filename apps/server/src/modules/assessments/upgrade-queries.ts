@@ -1,9 +1,9 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
-import { appliedControls } from '../controls/tables.js';
-import { evidence } from '../evidence/tables.js';
-import { frameworks, requirementNodes } from '../frameworks/tables.js';
+import { appliedControls } from '../controls/index.js';
+import { evidence } from '../evidence/index.js';
+import { frameworks, requirementNodes } from '../frameworks/index.js';
 import {
   complianceAssessments,
   requirementAssessmentControls,

@@ -1,8 +1,8 @@
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
+import { accessFor } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
 import { assessmentIdParams } from './contracts.js';
 import {
   frameworkVersionsSchema,

@@ -1,8 +1,8 @@
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { invalid, versionConflict } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import { type AuditContext, recordAudit } from '../audit/record.js';
-import { findFramework } from '../frameworks/queries.js';
+import type { Access } from '../access/index.js';
+import { type AuditContext, recordAudit } from '../audit/index.js';
+import { findFramework } from '../frameworks/index.js';
 import * as q from './queries.js';
 import { assessmentDto, loadReadableAssessment } from './service.js';
 import { requireUnlocked } from './status.js';

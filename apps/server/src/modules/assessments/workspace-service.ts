@@ -1,6 +1,6 @@
 import type { Database } from '../../platform/db/client.js';
 import { invalid } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
+import type { Access } from '../access/index.js';
 import { compareResults } from './compare.js';
 import { loadReadableAssessment } from './service.js';
 import { loadLinkCounts, loadRequirementAssessments, loadResultsByUrn, loadTree } from './workspace-queries.js';

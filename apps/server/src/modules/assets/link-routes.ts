@@ -1,8 +1,8 @@
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
-import { accessFor } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
+import { accessFor } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
 import { assetIdParams, assetLinkParams, assetSchema, supportsLinkBody, supportsSetBody } from './contracts.js';
 import { createAssetLinkService } from './link-service.js';
 import { assetDetail } from './service.js';

@@ -1,8 +1,8 @@
 import type { SQL } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import { type AuditContext, recordAudit } from '../audit/record.js';
+import type { Access } from '../access/index.js';
+import { type AuditContext, recordAudit } from '../audit/index.js';
 import {
   addEdges,
   lockGraph,

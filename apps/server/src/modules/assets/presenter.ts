@@ -1,4 +1,4 @@
-import type { Access } from '../access/access.js';
+import type { Access } from '../access/index.js';
 import type { AssetSummaryDto } from './contracts.js';
 import type { AssetWithCounts } from './queries.js';
 

@@ -10,9 +10,8 @@ import {
   textKey,
 } from '../../platform/http/nullable-keyset.js';
 import type { Cursor } from '../../platform/http/pagination.js';
-import { subtreeOf } from '../folders/lookups.js';
-import { folders as foldersTable } from '../folders/tables.js';
-import { users as usersTable } from '../users/tables.js';
+import { folders as foldersTable, subtreeOf } from '../folders/index.js';
+import { users as usersTable } from '../users/index.js';
 import { assetDependencies, assetOwners, assets } from './tables.js';
 
 export type AssetRow = typeof assets.$inferSelect;

@@ -2,8 +2,8 @@ import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
+import { accessFor } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
 import { assetSettingsSchema, updateAssetSettingsBody } from './contracts.js';
 import { createAssetSettingsService } from './settings-service.js';
 

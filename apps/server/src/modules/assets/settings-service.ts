@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { type Database, type DbOrTx, selectRows } from '../../platform/db/client.js';
 import { AppError, conflict, forbidden, versionConflict } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import { type AuditContext, recordAudit } from '../audit/record.js';
+import type { Access } from '../access/index.js';
+import { type AuditContext, recordAudit } from '../audit/index.js';
 import type { AssetSettingsDto, UpdateAssetSettingsInput } from './contracts.js';
 import {
   defaultEnabledObjectives,

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { users } from '../users/tables.js';
+import { users } from '../users/index.js';
 import type { AuditFilterInput } from './contracts.js';
 import { auditEvents } from './tables.js';
 import { chainOf } from './verify.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
-import { accessFor } from '../access/access.js';
+import { accessFor } from '../access/index.js';
 import { auditEventPage, chainReportSchema, exportAuditEventsQuery, listAuditEventsQuery } from './contracts.js';
 import { contentTypes, encodeEvents } from './formats.js';
 import { auditContextOf } from './record.js';

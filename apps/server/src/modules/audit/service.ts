@@ -2,7 +2,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/client.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
-import type { Access } from '../access/access.js';
+import type { Access } from '../access/index.js';
 import type { AuditEventDto, AuditFilterInput } from './contracts.js';
 import * as q from './queries.js';
 import { type AuditContext, recordAudit } from './record.js';

@@ -5,10 +5,10 @@ import type { Clock } from '../../platform/clock.js';
 import { safeEqual, sha256Hex } from '../../platform/crypto.js';
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { hasOrganizationAccess } from '../access/access.js';
-import { apiTokens } from '../api-tokens/tables.js';
-import { organizations } from '../organizations/tables.js';
-import { users } from '../users/tables.js';
+import { hasOrganizationAccess } from '../access/index.js';
+import { apiTokens } from '../api-tokens/index.js';
+import { organizations } from '../organizations/index.js';
+import { users } from '../users/index.js';
 import { sessions } from './tables.js';
 
 export const SESSION_COOKIE = 'rampart_session';

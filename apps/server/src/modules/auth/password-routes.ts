@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext, TypedApp } from '../../platform/context.js';
-import { auditContextOf } from '../audit/record.js';
+import { auditContextOf } from '../audit/index.js';
 import { changePasswordBody, resetConfirmBody, resetRequestBody } from './contracts.js';
 import { createPasswordService } from './password-service.js';
 import { clearSessionCookie, requireSessionCaller } from './sessions.js';

@@ -2,8 +2,8 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import { type Database, type DbOrTx, selectRows } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
-import type { AuditContext } from '../audit/record.js';
-import { recordAudit } from '../audit/record.js';
+import type { AuditContext } from '../audit/index.js';
+import { recordAudit } from '../audit/index.js';
 import { loginThrottle } from './tables.js';
 
 /**

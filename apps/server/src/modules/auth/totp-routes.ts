@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext, TypedApp } from '../../platform/context.js';
-import { auditContextOf } from '../audit/record.js';
+import { auditContextOf } from '../audit/index.js';
 import { recoveryCodesResponse, totpCodeBody, totpDisableBody, totpEnrollResponse } from './contracts.js';
 import { requireSessionCaller } from './sessions.js';
 import type { LoginThrottle } from './throttle.js';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { frameworks, referenceControls, requirementNodes } from '../frameworks/tables.js';
+import { frameworks, referenceControls, requirementNodes } from '../frameworks/index.js';
 import { appliedControlReferenceControls, appliedControlRequirements } from './tables.js';
 
 /**

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { invalid, notFound } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import { type AuditContext, recordAudit } from '../audit/record.js';
-import { addEvidenceLinks, evidenceForLinking, linkedEvidenceIds, removeEvidenceLinks } from '../evidence/queries.js';
+import type { Access } from '../access/index.js';
+import { type AuditContext, recordAudit } from '../audit/index.js';
+import { addEvidenceLinks, evidenceForLinking, linkedEvidenceIds, removeEvidenceLinks } from '../evidence/index.js';
 import { libraryLinkTables, visibleReferenceControlIds, visibleRequirementIds } from './link-queries.js';
 import { loadReadableControl } from './service.js';
 import { appliedControls } from './tables.js';

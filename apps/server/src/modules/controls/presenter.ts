@@ -1,4 +1,4 @@
-import type { Access } from '../access/access.js';
+import type { Access } from '../access/index.js';
 import type { AppliedControlSummaryDto } from './contracts.js';
 import type { ControlWithCounts } from './queries.js';
 

@@ -12,10 +12,9 @@ import {
   timestampKey,
 } from '../../platform/http/nullable-keyset.js';
 import type { Cursor } from '../../platform/http/pagination.js';
-import { appliedControlEvidence, evidence } from '../evidence/tables.js';
-import { subtreeOf } from '../folders/lookups.js';
-import { folders } from '../folders/tables.js';
-import { users } from '../users/tables.js';
+import { appliedControlEvidence, evidence } from '../evidence/index.js';
+import { folders, subtreeOf } from '../folders/index.js';
+import { users } from '../users/index.js';
 import { appliedControlOwners, appliedControlRequirements, appliedControls } from './tables.js';
 
 export type ControlRow = typeof appliedControls.$inferSelect;

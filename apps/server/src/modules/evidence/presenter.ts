@@ -1,4 +1,4 @@
-import type { Access } from '../access/access.js';
+import type { Access } from '../access/index.js';
 import type { EvidenceDto, RevisionDto } from './contracts.js';
 import type { EvidenceWithOwner, RevisionRow } from './queries.js';
 import { allowedTransitions } from './status-rules.js';

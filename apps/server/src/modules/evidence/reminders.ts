@@ -2,9 +2,9 @@ import { and, eq, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Transaction } from '../../platform/db/client.js';
 import { queueEmail } from '../../platform/mail/outbox.js';
-import { isPersonOf } from '../access/people.js';
-import { recordAudit, systemContext } from '../audit/record.js';
-import { users } from '../users/tables.js';
+import { isPersonOf } from '../access/index.js';
+import { recordAudit, systemContext } from '../audit/index.js';
+import { users } from '../users/index.js';
 import { todayOf } from './service.js';
 import { evidence } from './tables.js';
 

@@ -5,8 +5,8 @@ import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import type { FileStorage, StoredFile } from '../../platform/storage/file-storage.js';
-import { accessFor } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
+import { accessFor } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
 import {
   evidenceIdParams,
   fileRevisionFields,

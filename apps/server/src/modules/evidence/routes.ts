@@ -4,8 +4,8 @@ import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
 import { createLocalFileStorage } from '../../platform/storage/file-storage.js';
-import { accessFor } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
+import { accessFor } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
 import {
   createEvidenceBody,
   deleteQuery,

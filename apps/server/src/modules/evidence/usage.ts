@@ -1,5 +1,5 @@
 import { type DeletionCheck, usageQuestion } from '../../platform/usage.js';
-import type { Access } from '../access/access.js';
+import type { Access } from '../access/index.js';
 
 /**
  * "May evidence be deleted?" Asked by this module inside the deleting transaction, after it locked the row; the

@@ -3,8 +3,8 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { versionConflict } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
-import type { Access } from '../access/access.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
+import type { Access } from '../access/index.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
 import * as q from './assessment-queries.js';
 import type {
   CreateAssessmentInput,

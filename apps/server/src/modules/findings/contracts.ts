@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listQueryBase, pageSchema, sortParam } from '../../platform/http/pagination.js';
 import { isoDate } from '../../platform/http/primitives.js';
-import { personSchema } from '../users/contracts.js';
+import { personSchema } from '../users/index.js';
 import { MAX_SLA_DAYS, MIN_SLA_DAYS } from './rules.js';
 import {
   findingSeverities,

@@ -4,8 +4,8 @@ import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
+import { accessFor } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
 import {
   createFindingBody,
   deleteQuery,

@@ -1,5 +1,5 @@
 import { answer } from '../../platform/usage.js';
-import { folderContents } from '../folders/usage.js';
+import { folderContents } from '../folders/index.js';
 import { countAssessmentsInFolder } from './assessment-queries.js';
 import { countFindingsInFolder } from './queries.js';
 

@@ -1,12 +1,12 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 // Owned by the assets module.
-import { assets } from '../assets/tables.js';
+import { assets } from '../assets/index.js';
 // Owned by the controls module.
-import { appliedControls } from '../controls/tables.js';
-import { folders } from '../folders/tables.js';
+import { appliedControls } from '../controls/index.js';
+import { folders } from '../folders/index.js';
 // Owned by the risk-assessments module.
-import { riskScenarios } from '../risk-assessments/tables.js';
+import { riskScenarios } from '../risk-assessments/index.js';
 import { findingAssets, findingControls, findingScenarios } from './tables.js';
 
 /**

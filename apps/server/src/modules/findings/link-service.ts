@@ -1,8 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { invalid, notFound } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import { type AuditContext, recordAudit } from '../audit/record.js';
+import type { Access } from '../access/index.js';
+import { type AuditContext, recordAudit } from '../audit/index.js';
 import { type LinkTarget, targetPermission, targetsWithPaths } from './link-lookups.js';
 import { loadReadableFinding } from './service.js';
 import { findingAssets, findingControls, findingScenarios, findings } from './tables.js';

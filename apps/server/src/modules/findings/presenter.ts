@@ -1,4 +1,4 @@
-import type { Access } from '../access/access.js';
+import type { Access } from '../access/index.js';
 import type { FindingSummaryDto } from './contracts.js';
 import type { FindingWithLinks, Visibility } from './queries.js';
 import { isOverdue } from './rules.js';

@@ -12,9 +12,8 @@ import {
   timestampKey,
 } from '../../platform/http/nullable-keyset.js';
 import type { Cursor } from '../../platform/http/pagination.js';
-import { subtreeOf } from '../folders/lookups.js';
-import { folders } from '../folders/tables.js';
-import { users } from '../users/tables.js';
+import { folders, subtreeOf } from '../folders/index.js';
+import { users } from '../users/index.js';
 import { type LinkTarget, linkCountFields } from './link-lookups.js';
 import { doneStatuses } from './rules.js';
 import { findingAssets, findingControls, findingScenarios, findings, findingsAssessments } from './tables.js';

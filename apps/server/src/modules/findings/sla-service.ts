@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { forbidden, versionConflict } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import { type AuditContext, recordAudit } from '../audit/record.js';
+import type { Access } from '../access/index.js';
+import { type AuditContext, recordAudit } from '../audit/index.js';
 import type { FindingSlasDto } from './contracts.js';
 import type { SlaDays } from './rules.js';
 import { loadSla, slaColumns } from './sla-queries.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Transaction } from '../../platform/db/client.js';
-import { type AuditContext, recordAudit, systemContext } from '../audit/record.js';
+import { type AuditContext, recordAudit, systemContext } from '../audit/index.js';
 import {
   type FrameworkContent,
   type LibraryContent,

@@ -6,14 +6,20 @@ import { sha256Hex } from '../../platform/crypto.js';
 import type { Transaction } from '../../platform/db/client.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
-import { roleBindings } from '../access/tables.js';
-import { type AuditContext, createdFields, recordAudit } from '../audit/record.js';
-import { assertPasswordAcceptable } from '../auth/password-service.js';
-import { createSession, findSession, type NewSession } from '../auth/sessions.js';
-import { sessions } from '../auth/tables.js';
-import { accountKey, ipKey, type LoginThrottle } from '../auth/throttle.js';
-import { memberships } from '../organizations/tables.js';
-import { findUserByEmail, insertUser } from '../users/queries.js';
+import { roleBindings } from '../access/index.js';
+import { type AuditContext, createdFields, recordAudit } from '../audit/index.js';
+import {
+  accountKey,
+  assertPasswordAcceptable,
+  createSession,
+  findSession,
+  ipKey,
+  type LoginThrottle,
+  type NewSession,
+  sessions,
+} from '../auth/index.js';
+import { memberships } from '../organizations/index.js';
+import { findUserByEmail, insertUser } from '../users/index.js';
 import * as q from './queries.js';
 import { invitations } from './tables.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQueryBase, pageSchema } from '../../platform/http/pagination.js';
-import { displayNameSchema, emailSchema } from '../users/contracts.js';
+import { displayNameSchema, emailSchema } from '../users/index.js';
 
 export const invitationStatus = z.enum(['pending', 'accepted', 'revoked', 'expired']);
 export type InvitationStatus = z.infer<typeof invitationStatus>;

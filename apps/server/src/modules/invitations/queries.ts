@@ -2,10 +2,10 @@ import { and, eq, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { type Cursor, keysetAfter, keysetOrder } from '../../platform/http/pagination.js';
-import { roles } from '../access/tables.js';
-import { folders } from '../folders/tables.js';
-import { organizations } from '../organizations/tables.js';
-import { users } from '../users/tables.js';
+import { roles } from '../access/index.js';
+import { folders } from '../folders/index.js';
+import { organizations } from '../organizations/index.js';
+import { users } from '../users/index.js';
 import type { InvitationStatus } from './contracts.js';
 import { invitations } from './tables.js';
 

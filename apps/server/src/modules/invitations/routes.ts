@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
-import { accessFor } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
-import { setSessionCookie } from '../auth/sessions.js';
-import { createLoginThrottle } from '../auth/throttle.js';
-import { findUserById } from '../users/queries.js';
+import { accessFor } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
+import { createLoginThrottle, setSessionCookie } from '../auth/index.js';
+import { findUserById } from '../users/index.js';
 import { createAcceptService } from './accept.js';
 import {
   acceptBody,

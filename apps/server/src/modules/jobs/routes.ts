@@ -1,7 +1,7 @@
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
-import { accessFor } from '../access/access.js';
+import { accessFor } from '../access/index.js';
 import { jobRunIdParams, jobRunPage, jobRunSchema, listJobRunsQuery } from './contracts.js';
 import { createJobRunService } from './service.js';
 

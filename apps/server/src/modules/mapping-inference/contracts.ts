@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { assessmentStatuses, requirementResults } from '../assessments/tables.js';
-import { mappingRelationships } from '../frameworks/tables.js';
+import { assessmentStatuses, requirementResults } from '../assessments/index.js';
+import { mappingRelationships } from '../frameworks/index.js';
 
 const carriedResults = requirementResults.filter((r) => r !== 'not_assessed') as [
   'compliant',

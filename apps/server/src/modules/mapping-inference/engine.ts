@@ -1,4 +1,4 @@
-import type { InferenceTrace, RequirementResult } from '../assessments/tables.js';
+import type { InferenceTrace, RequirementResult } from '../assessments/index.js';
 import { type FrameworkPath, type MappingSetEdgeInput, planPaths } from './paths.js';
 import { type CarriedResult, carry, combine, compose, invert, type Relationship, ruleName } from './rules.js';
 

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
-import { complianceAssessments, requirementAssessments } from '../assessments/tables.js';
-import { folders } from '../folders/tables.js';
-import { frameworks, mappingRules, mappingSets, requirementNodes } from '../frameworks/tables.js';
+import { complianceAssessments, requirementAssessments } from '../assessments/index.js';
+import { folders } from '../folders/index.js';
+import { frameworks, mappingRules, mappingSets, requirementNodes } from '../frameworks/index.js';
 import type { MappingRuleInput } from './engine.js';
 import type { TargetRow } from './writes.js';
 

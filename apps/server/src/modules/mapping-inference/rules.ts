@@ -1,5 +1,5 @@
-import type { RequirementResult } from '../assessments/tables.js';
-import type { mappingRelationships } from '../frameworks/tables.js';
+import type { RequirementResult } from '../assessments/index.js';
+import type { mappingRelationships } from '../frameworks/index.js';
 
 /**
  * The inference rules, one relationship at a time. A mapping rule reads "source <relationship> target" (NIST

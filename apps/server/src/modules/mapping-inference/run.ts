@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../platform/db/client.js';
 import { invalid, notFound } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
+import type { Access } from '../access/index.js';
 import { infer } from './engine.js';
 import { planPaths, setsUsed } from './paths.js';
 import * as q from './queries.js';

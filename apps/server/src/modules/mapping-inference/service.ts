@@ -1,12 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { AppError, conflict, invalid, notFound, versionConflict } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import { insertAssessment } from '../assessments/creation.js';
-import { complianceAssessments } from '../assessments/tables.js';
-import { type AuditContext, createdFields, recordAudit } from '../audit/record.js';
-import { folderPathOf } from '../folders/lookups.js';
-import { requireReadSomewhere } from '../frameworks/service.js';
+import type { Access } from '../access/index.js';
+import { complianceAssessments, insertAssessment } from '../assessments/index.js';
+import { type AuditContext, createdFields, recordAudit } from '../audit/index.js';
+import { folderPathOf } from '../folders/index.js';
+import { requireReadSomewhere } from '../frameworks/index.js';
 import { countOutcomes } from './engine.js';
 import { adjacency, distancesFrom, MAX_HOPS } from './paths.js';
 import * as q from './queries.js';

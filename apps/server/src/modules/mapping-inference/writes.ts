@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
-import type { RequirementResult } from '../assessments/tables.js';
+import type { RequirementResult } from '../assessments/index.js';
 import type { TargetInference } from './engine.js';
 
 export interface TargetRow {

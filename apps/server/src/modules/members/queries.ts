@@ -2,8 +2,8 @@ import { and, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-or
 import type { DbOrTx } from '../../platform/db/client.js';
 import { escapeLike } from '../../platform/db/like.js';
 import { type Cursor, keysetAfter, keysetOrder } from '../../platform/http/pagination.js';
-import { memberships } from '../organizations/tables.js';
-import { users } from '../users/tables.js';
+import { memberships } from '../organizations/index.js';
+import { users } from '../users/index.js';
 
 const sortColumns = { displayName: users.displayName, email: users.email } as const;
 export type MemberSort = keyof typeof sortColumns;

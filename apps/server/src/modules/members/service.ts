@@ -1,10 +1,9 @@
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { type Cursor, toPage } from '../../platform/http/pagination.js';
-import type { Access } from '../access/access.js';
-import { assertOwnerRemains } from '../access/policy.js';
-import { accessSummaries, removeUserAccess, requireOutranks } from '../access/subjects.js';
-import { type AuditContext, recordAudit } from '../audit/record.js';
+import type { Access } from '../access/index.js';
+import { accessSummaries, assertOwnerRemains, removeUserAccess, requireOutranks } from '../access/index.js';
+import { type AuditContext, recordAudit } from '../audit/index.js';
 import type { MemberDto } from './contracts.js';
 import * as q from './queries.js';
 

@@ -3,8 +3,8 @@ import { requireCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor, hasOrganizationAccess } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
+import { accessFor, hasOrganizationAccess } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
 import { createOrganization, getOrganization, listOrganizationsOfUser, updateOrganization } from './service.js';
 
 const organizationSchema = z.object({

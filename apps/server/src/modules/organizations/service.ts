@@ -3,10 +3,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '../../platform/db/client.js';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
 import { notFound, versionConflict } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import { roleBindings, roles } from '../access/tables.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
-import { folders } from '../folders/tables.js';
+import type { Access } from '../access/index.js';
+import { roleBindings, roles } from '../access/index.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import { folders } from '../folders/index.js';
 import { memberships, organizations } from './tables.js';
 
 /**

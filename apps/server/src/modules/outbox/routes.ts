@@ -3,7 +3,7 @@ import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { registerMailDelivery } from '../../platform/mail/delivery.js';
 import { createMailer } from '../../platform/mail/mailer.js';
-import { accessFor } from '../access/access.js';
+import { accessFor } from '../access/index.js';
 import { listOutboxQuery, outboxEmailIdParams, outboxEmailPage, outboxEmailSchema } from './contracts.js';
 import { createOutboxService } from './service.js';
 

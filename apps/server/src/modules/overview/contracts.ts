@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { assessmentStatuses, requirementResults } from '../assessments/tables.js';
-import { appliedControlStatuses } from '../controls/tables.js';
-import { evidenceStatuses } from '../evidence/tables.js';
+import { assessmentStatuses, requirementResults } from '../assessments/index.js';
+import { appliedControlStatuses } from '../controls/index.js';
+import { evidenceStatuses } from '../evidence/index.js';
 
 export const frameworkIdParams = z.object({ id: z.uuid() });
 export const folderFilterQuery = z.strictObject({

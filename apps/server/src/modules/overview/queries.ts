@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
-import type { RequirementResult } from '../assessments/tables.js';
-import type { appliedControlStatuses } from '../controls/tables.js';
-import type { evidenceStatuses } from '../evidence/tables.js';
+import type { RequirementResult } from '../assessments/index.js';
+import type { appliedControlStatuses } from '../controls/index.js';
+import type { evidenceStatuses } from '../evidence/index.js';
 
 /**
  * Read models across controls, evidence and assessments. Each is one statement scoped in SQL: the organisation,

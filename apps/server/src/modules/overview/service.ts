@@ -1,11 +1,10 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import { appliedControlStatuses } from '../controls/tables.js';
-import { folderPathOf } from '../folders/lookups.js';
-import { findFramework } from '../frameworks/queries.js';
-import { requireFrameworkRead } from '../frameworks/service.js';
+import type { Access } from '../access/index.js';
+import { appliedControlStatuses } from '../controls/index.js';
+import { folderPathOf } from '../folders/index.js';
+import { findFramework, requireFrameworkRead } from '../frameworks/index.js';
 import type { DashboardDto } from './contracts.js';
 import * as q from './queries.js';
 import {

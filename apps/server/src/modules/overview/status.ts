@@ -1,6 +1,6 @@
-import type { RequirementResult } from '../assessments/tables.js';
-import type { appliedControlStatuses } from '../controls/tables.js';
-import type { evidenceStatuses } from '../evidence/tables.js';
+import type { RequirementResult } from '../assessments/index.js';
+import type { appliedControlStatuses } from '../controls/index.js';
+import type { evidenceStatuses } from '../evidence/index.js';
 import type { coverageStates, evidenceValidities } from './contracts.js';
 
 type ControlStatus = (typeof appliedControlStatuses)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listQueryBase, pageSchema, sortParam } from '../../platform/http/pagination.js';
 import { isoDate } from '../../platform/http/primitives.js';
-import { personSchema } from '../users/contracts.js';
+import { personSchema } from '../users/index.js';
 import { riskAcceptanceStates } from './tables.js';
 
 const text = (max: number) => z.string().trim().max(max);

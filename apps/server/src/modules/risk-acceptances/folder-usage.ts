@@ -1,5 +1,5 @@
 import { answer } from '../../platform/usage.js';
-import { folderContents } from '../folders/usage.js';
+import { folderContents } from '../folders/index.js';
 import { countAcceptancesInFolder } from './queries.js';
 
 /** What this module keeps in a folder (see folders/usage.ts). */

@@ -1,5 +1,4 @@
-import type { Access } from '../access/access.js';
-import type { Person } from '../access/people.js';
+import type { Access, Person } from '../access/index.js';
 import type { RiskAcceptanceSummaryDto } from './contracts.js';
 import type { AcceptanceWithCounts } from './queries.js';
 import { type AcceptanceActor, allowedTransitions, deleteProblem, isEditable, isExpired, isInForce } from './rules.js';

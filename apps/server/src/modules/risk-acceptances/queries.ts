@@ -11,8 +11,7 @@ import {
   timestampKey,
 } from '../../platform/http/nullable-keyset.js';
 import type { Cursor } from '../../platform/http/pagination.js';
-import { subtreeOf } from '../folders/lookups.js';
-import { folders } from '../folders/tables.js';
+import { folders, subtreeOf } from '../folders/index.js';
 import { acceptanceInForce } from './in-force-sql.js';
 import type { RiskAcceptanceState } from './rules.js';
 import { visibleScenarioCount } from './scenario-lookups.js';

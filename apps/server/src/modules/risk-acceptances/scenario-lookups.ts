@@ -1,8 +1,8 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { folders } from '../folders/tables.js';
+import { folders } from '../folders/index.js';
 // risk_scenarios and risk_assessments are owned by the risk-assessments module: read here for links and counts.
-import { riskAssessments, riskScenarios } from '../risk-assessments/tables.js';
+import { riskAssessments, riskScenarios } from '../risk-assessments/index.js';
 import { riskAcceptanceScenarios } from './tables.js';
 
 /** Scenarios among `ids` in the organisation, with their folder path for the caller's read check. */

@@ -3,8 +3,8 @@ import type { Clock } from '../../platform/clock.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { type Access, accessFor } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
+import { type Access, accessFor } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
 import { acceptanceIdParams, type RiskAcceptanceDto, riskAcceptanceSchema, transitionBody } from './contracts.js';
 import { createAcceptanceTransitions } from './transition-service.js';
 

@@ -1,8 +1,12 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 // The in-force rule and the tables are owned by the risk-acceptances module (read-only here: flags, deletion guards).
-import { acceptanceInForce, coveredByAcceptanceInForce } from '../risk-acceptances/in-force-sql.js';
-import { riskAcceptanceScenarios, riskAcceptances } from '../risk-acceptances/tables.js';
+import {
+  acceptanceInForce,
+  coveredByAcceptanceInForce,
+  riskAcceptanceScenarios,
+  riskAcceptances,
+} from '../risk-acceptances/index.js';
 import { riskAssessments, riskScenarios } from './tables.js';
 
 /** The clock's UTC date, `YYYY-MM-DD`: an acceptance expiring today is still in force today. */

@@ -1,13 +1,13 @@
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import type { Access } from '../access/access.js';
+import type { Access } from '../access/index.js';
 // Tables owned by other modules, read here for existence, scope and names only:
 // assets (assets), applied_controls (controls), folders (folders), risk_matrices (risk-matrices), threats (threats).
-import { assets } from '../assets/tables.js';
-import { appliedControls } from '../controls/tables.js';
-import { folders } from '../folders/tables.js';
-import { riskMatrices } from '../risk-matrices/tables.js';
-import { threats } from '../threats/tables.js';
+import { assets } from '../assets/index.js';
+import { appliedControls } from '../controls/index.js';
+import { folders } from '../folders/index.js';
+import { riskMatrices } from '../risk-matrices/index.js';
+import { threats } from '../threats/index.js';
 import { riskScenarioAssets, riskScenarioControls, riskScenarios, riskScenarioThreats } from './tables.js';
 
 /** A matrix an organisation may rate on: a built-in one (no organisation) or its own. Null otherwise. */

@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { answer } from '../../platform/usage.js';
-import type { Access } from '../access/access.js';
-import { assetDeletion } from '../assets/usage.js';
-import { appliedControlDeletion } from '../controls/usage.js';
-import { folders } from '../folders/tables.js';
-import { threatDeletion } from '../threats/usage.js';
+import type { Access } from '../access/index.js';
+import { assetDeletion } from '../assets/index.js';
+import { appliedControlDeletion } from '../controls/index.js';
+import { folders } from '../folders/index.js';
+import { threatDeletion } from '../threats/index.js';
 import { isLocked, riskConflict } from './status.js';
 import {
   riskAssessments,

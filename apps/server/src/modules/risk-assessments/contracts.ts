@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQueryBase, pageSchema, sortParam } from '../../platform/http/pagination.js';
-import { matrixDefinitionSchema } from '../risk-matrices/definition.js';
+import { matrixDefinitionSchema } from '../risk-matrices/index.js';
 import { riskAssessmentStatuses, riskTreatments } from './tables.js';
 
 export const isoDate = z.iso.date();

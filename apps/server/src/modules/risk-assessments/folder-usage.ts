@@ -1,5 +1,5 @@
 import { answer } from '../../platform/usage.js';
-import { folderContents } from '../folders/usage.js';
+import { folderContents } from '../folders/index.js';
 import { countAssessmentsInFolder } from './queries.js';
 
 // Scenarios live in their assessment's folder, so counting assessments covers them.

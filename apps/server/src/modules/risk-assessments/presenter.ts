@@ -1,4 +1,4 @@
-import type { Access } from '../access/access.js';
+import type { Access } from '../access/index.js';
 import type { RiskAssessmentSummaryDto } from './contracts.js';
 import type { AssessmentWithMatrix } from './queries.js';
 import { ratingsOf } from './rating.js';

@@ -11,10 +11,9 @@ import {
   timestampKey,
 } from '../../platform/http/nullable-keyset.js';
 import type { Cursor } from '../../platform/http/pagination.js';
-import { subtreeOf } from '../folders/lookups.js';
-import { folders } from '../folders/tables.js';
-import { riskMatrices } from '../risk-matrices/tables.js';
-import { users } from '../users/tables.js';
+import { folders, subtreeOf } from '../folders/index.js';
+import { riskMatrices } from '../risk-matrices/index.js';
+import { users } from '../users/index.js';
 import { flaggedSql } from './acceptance-lookups.js';
 import { riskAssessmentPeople, riskAssessments, riskScenarios } from './tables.js';
 

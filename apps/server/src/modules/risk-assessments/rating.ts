@@ -1,5 +1,5 @@
 import { AppError, type FieldError } from '../../platform/errors.js';
-import { fitsScale, type MatrixDefinition, NOT_RATED, riskLevelOf } from '../risk-matrices/definition.js';
+import { fitsScale, type MatrixDefinition, NOT_RATED, riskLevelOf } from '../risk-matrices/index.js';
 
 /** The three ratings of a scenario: before any control, with the controls in place, after the planned ones. */
 export const ratingKinds = ['inherent', 'current', 'residual'] as const;

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { invalid, notFound, versionConflict } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import { type AuditContext, recordAudit } from '../audit/record.js';
+import type { Access } from '../access/index.js';
+import { type AuditContext, recordAudit } from '../audit/index.js';
 import { usableMatrix } from './catalog-lookups.js';
 import type { RerateInput } from './contracts.js';
 import { checkRerateMaps, checkTolerance, columnsOf, ratingsOf, rerate, sameRatings } from './rating.js';

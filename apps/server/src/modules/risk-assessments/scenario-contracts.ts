@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listQueryBase, pageSchema, sortParam } from '../../platform/http/pagination.js';
-import { riskAcceptanceStates } from '../risk-acceptances/tables.js';
-import { MAX_SCALE } from '../risk-matrices/definition.js';
+import { riskAcceptanceStates } from '../risk-acceptances/index.js';
+import { MAX_SCALE } from '../risk-matrices/index.js';
 import { personSchema, text } from './contracts.js';
 import { ratingKinds } from './rating.js';
 import { riskTreatments, strengthOfKnowledgeValues } from './tables.js';

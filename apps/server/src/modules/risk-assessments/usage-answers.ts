@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { answer } from '../../platform/usage.js';
-import { riskMatrixUse } from '../risk-matrices/usage.js';
+import { riskMatrixUse } from '../risk-matrices/index.js';
 import { closedUsageGuards } from './closed-usage.js';
 import { folderContentsAnswers } from './folder-usage.js';
 import { riskAssessments } from './tables.js';

@@ -1,4 +1,4 @@
-import type { MatrixDefinition } from '../risk-matrices/definition.js';
+import type { MatrixDefinition } from '../risk-matrices/index.js';
 import type { Ref, ScenarioRecord } from './register-lookups.js';
 
 export const SCENARIOS_SHEET = 'Scenarios';

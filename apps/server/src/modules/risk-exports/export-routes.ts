@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
-import { accessFor } from '../access/access.js';
+import { accessFor } from '../access/index.js';
 import { attachment } from './file-name.js';
 import { registerToPdf } from './formats/pdf.js';
 import { registerToXlsx } from './formats/workbook.js';

@@ -1,12 +1,12 @@
 import type { DbOrTx } from '../../platform/db/client.js';
-import type { Access } from '../access/access.js';
-import { peopleOf } from '../access/people.js';
+import type { Access } from '../access/index.js';
+import { peopleOf } from '../access/index.js';
 // Owned by assets.
-import { assets } from '../assets/tables.js';
+import { assets } from '../assets/index.js';
 // Owned by controls.
-import { appliedControls } from '../controls/tables.js';
+import { appliedControls } from '../controls/index.js';
 // Owned by threats.
-import { threats } from '../threats/tables.js';
+import { threats } from '../threats/index.js';
 import { type Ref, visibleAssets, visibleControls, visibleThreats } from './register-lookups.js';
 
 export interface Member {

@@ -1,21 +1,19 @@
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import type { Permission } from '../access/permissions-catalog.js';
+import type { Access, Permission } from '../access/index.js';
 // Owned by assets.
-import { assets } from '../assets/tables.js';
+import { assets } from '../assets/index.js';
 // Owned by controls.
-import { appliedControls } from '../controls/tables.js';
+import { appliedControls } from '../controls/index.js';
 // Owned by folders.
-import { folders } from '../folders/tables.js';
+import { folders } from '../folders/index.js';
 // Owned by organizations.
-import { organizations } from '../organizations/tables.js';
+import { organizations } from '../organizations/index.js';
 // Owned by risk-acceptances, with the in-force rule.
-import { acceptanceInForce } from '../risk-acceptances/in-force-sql.js';
-import { riskAcceptanceScenarios, riskAcceptances } from '../risk-acceptances/tables.js';
+import { acceptanceInForce, riskAcceptanceScenarios, riskAcceptances } from '../risk-acceptances/index.js';
 // Owned by risk-assessments.
-import type { RiskAssessmentStatus } from '../risk-assessments/status.js';
+import type { RiskAssessmentStatus } from '../risk-assessments/index.js';
 import {
   riskAssessmentPeople,
   riskAssessments,
@@ -23,14 +21,13 @@ import {
   riskScenarioControls,
   riskScenarios,
   riskScenarioThreats,
-} from '../risk-assessments/tables.js';
-import { exceedsTolerance, type MatrixDefinition } from '../risk-matrices/definition.js';
+} from '../risk-assessments/index.js';
 // Owned by risk-matrices.
-import { riskMatrices } from '../risk-matrices/tables.js';
+import { exceedsTolerance, type MatrixDefinition, riskMatrices } from '../risk-matrices/index.js';
 // Owned by threats.
-import { threats } from '../threats/tables.js';
+import { threats } from '../threats/index.js';
 // Owned by users.
-import { users } from '../users/tables.js';
+import { users } from '../users/index.js';
 
 /** The risk assessment a file is about, with what the files print about it. */
 export interface RiskHeader {

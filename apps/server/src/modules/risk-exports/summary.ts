@@ -1,4 +1,4 @@
-import type { MatrixDefinition } from '../risk-matrices/definition.js';
+import type { MatrixDefinition } from '../risk-matrices/index.js';
 import { type RatingKind, ratingKinds } from './columns.js';
 import type { ControlRef, ScenarioRecord } from './register-lookups.js';
 

@@ -1,9 +1,9 @@
 import multipart from '@fastify/multipart';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
-import { accessFor } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
-import { readUploadedText } from '../threats/upload.js';
+import { accessFor } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
+import { readUploadedText } from '../threats/index.js';
 import {
   importQuery,
   matrixIdParams,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { LibraryIssue } from '../frameworks/library-content.js';
-import { fileRejected, readLibraryYaml } from '../threats/yaml-import.js';
+import type { LibraryIssue } from '../frameworks/index.js';
+import { fileRejected, readLibraryYaml } from '../threats/index.js';
 import { type MatrixDefinition, matrixDefinitionSchema } from './definition.js';
 
 const str = (max: number) =>

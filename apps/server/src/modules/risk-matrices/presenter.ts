@@ -1,4 +1,4 @@
-import type { Access } from '../access/access.js';
+import type { Access } from '../access/index.js';
 import type { RiskMatrixDto } from './contracts.js';
 import type { MatrixWithUsage } from './queries.js';
 

@@ -10,8 +10,7 @@ import {
   timestampKey,
 } from '../../platform/http/nullable-keyset.js';
 import type { Cursor } from '../../platform/http/pagination.js';
-import { subtreeOf } from '../folders/lookups.js';
-import { folders } from '../folders/tables.js';
+import { folders, subtreeOf } from '../folders/index.js';
 import { riskMatrices } from './tables.js';
 import type { MatrixUseCount } from './usage.js';
 

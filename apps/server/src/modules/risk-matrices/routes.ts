@@ -3,8 +3,8 @@ import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
+import { accessFor } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
 import { ensureBuiltinRiskMatrices } from './builtin.js';
 import {
   createMatrixBody,

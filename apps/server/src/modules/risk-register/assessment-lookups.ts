@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import { folders } from '../folders/tables.js';
+import type { Access } from '../access/index.js';
+import { folders } from '../folders/index.js';
 // risk_assessments is owned by the risk-assessments module; read here for a read-only view.
-import { riskAssessments } from '../risk-assessments/tables.js';
+import { riskAssessments } from '../risk-assessments/index.js';
 // risk_matrices is owned by the risk-matrices module.
-import { riskMatrices } from '../risk-matrices/tables.js';
+import { riskMatrices } from '../risk-matrices/index.js';
 
 /** The assessment with its folder path and its matrix version, within the organisation. */
 export const findAssessment = async (db: DbOrTx, organizationId: string, id: string) =>

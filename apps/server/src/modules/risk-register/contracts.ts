@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { appliedControlStatuses } from '../controls/tables.js';
-import { riskTreatments } from '../risk-assessments/tables.js';
+import { appliedControlStatuses } from '../controls/index.js';
+import { riskTreatments } from '../risk-assessments/index.js';
 
 export const riskAssessmentIdParams = z.object({ id: z.uuid() });
 export const filterIdParams = z.object({ id: z.uuid() });

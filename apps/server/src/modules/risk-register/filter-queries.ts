@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 // risk_register_filters lives in risk-assessments/tables.ts (the schema is fixed) but only this module uses it.
-import { riskRegisterFilters } from '../risk-assessments/tables.js';
+import { riskRegisterFilters } from '../risk-assessments/index.js';
 
 const fields = {
   id: riskRegisterFilters.id,

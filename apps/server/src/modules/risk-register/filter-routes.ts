@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
-import { accessFor } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
+import { accessFor } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
 import { createFilterBody, filterIdParams, savedFilterList, savedFilterSchema } from './contracts.js';
 import type { RiskRegisterService } from './service.js';
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
 // The in-force rule is owned by the risk-acceptances module, with its tables.
-import { scenariosCoveredByAcceptanceInForce } from '../risk-acceptances/in-force-sql.js';
+import { scenariosCoveredByAcceptanceInForce } from '../risk-acceptances/index.js';
 // risk_scenarios is owned by the risk-assessments module.
-import { riskScenarios } from '../risk-assessments/tables.js';
+import { riskScenarios } from '../risk-assessments/index.js';
 
 export type RatingKind = 'inherent' | 'current' | 'residual';
 

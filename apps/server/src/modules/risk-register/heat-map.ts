@@ -1,4 +1,4 @@
-import type { MatrixDefinition } from '../risk-matrices/definition.js';
+import type { MatrixDefinition } from '../risk-matrices/index.js';
 import type { CellCount } from './heat-map-lookups.js';
 
 export interface Tally {

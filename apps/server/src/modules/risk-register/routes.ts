@@ -1,6 +1,6 @@
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
-import { accessFor } from '../access/access.js';
+import { accessFor } from '../access/index.js';
 import { heatMapSchema, riskAssessmentIdParams, treatmentPlanSchema } from './contracts.js';
 import { registerFilterRoutes } from './filter-routes.js';
 import { createRiskRegisterService } from './service.js';

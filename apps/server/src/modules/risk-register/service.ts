@@ -1,9 +1,9 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/client.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import type { AuditContext } from '../audit/record.js';
-import { recordAudit } from '../audit/record.js';
+import type { Access } from '../access/index.js';
+import type { AuditContext } from '../audit/index.js';
+import { recordAudit } from '../audit/index.js';
 import { type AssessmentView, loadReadableAssessment } from './assessment-lookups.js';
 import type { CreateFilterInput, HeatMapDto, PlannedControlDto, TreatmentPlanDto } from './contracts.js';
 import * as filters from './filter-queries.js';

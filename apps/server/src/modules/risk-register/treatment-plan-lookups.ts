@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 // applied_controls and applied_control_owners are owned by the controls module.
-import { appliedControlOwners, appliedControls } from '../controls/tables.js';
+import { appliedControlOwners, appliedControls } from '../controls/index.js';
 // risk_scenarios and risk_scenario_controls are owned by the risk-assessments module.
-import { riskScenarioControls, riskScenarios } from '../risk-assessments/tables.js';
-import { users } from '../users/tables.js';
+import { riskScenarioControls, riskScenarios } from '../risk-assessments/index.js';
+import { users } from '../users/index.js';
 
 /**
  * Every (planned control, scenario it treats) pair of the assessment, one row each, by ETA (none last). Only pairs

@@ -2,9 +2,9 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Transaction } from '../../platform/db/client.js';
 import { queueEmail } from '../../platform/mail/outbox.js';
-import { peopleNamed } from '../access/people.js';
-import { recordAudit, systemContext } from '../audit/record.js';
-import { todayOf } from '../risk-acceptances/transition-error.js';
+import { peopleNamed } from '../access/index.js';
+import { recordAudit, systemContext } from '../audit/index.js';
+import { todayOf } from '../risk-acceptances/index.js';
 import { securityExceptions } from './tables.js';
 
 const BATCH = 200;

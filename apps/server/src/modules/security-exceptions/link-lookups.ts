@@ -1,12 +1,12 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 // compliance_assessments and requirement_assessments are owned by the assessments module: links and scope.
-import { complianceAssessments, requirementAssessments } from '../assessments/tables.js';
+import { complianceAssessments, requirementAssessments } from '../assessments/index.js';
 // applied_controls is owned by the controls module: links and scope.
-import { appliedControls } from '../controls/tables.js';
-import { folders } from '../folders/tables.js';
+import { appliedControls } from '../controls/index.js';
+import { folders } from '../folders/index.js';
 // requirement_nodes is owned by the frameworks module: the requirement's name for display.
-import { requirementNodes } from '../frameworks/tables.js';
+import { requirementNodes } from '../frameworks/index.js';
 import { securityExceptionControls, securityExceptionRequirementAssessments } from './tables.js';
 
 /** Requirement assessments among `ids` in the organisation, with their assessment's folder path. */

@@ -1,8 +1,8 @@
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
-import { type Access, accessFor } from '../access/access.js';
-import { auditContextOf } from '../audit/record.js';
+import { type Access, accessFor } from '../access/index.js';
+import { auditContextOf } from '../audit/index.js';
 import {
   controlLinkBody,
   controlSetBody,

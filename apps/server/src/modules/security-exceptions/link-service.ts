@@ -1,7 +1,7 @@
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { conflict, notFound } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import { type AuditContext, recordAudit } from '../audit/record.js';
+import type { Access } from '../access/index.js';
+import { type AuditContext, recordAudit } from '../audit/index.js';
 import { checkLinkable, type LinkKind, linkNoun, readableTargets } from './linkable.js';
 import * as q from './queries.js';
 import { isEditable } from './rules.js';

@@ -1,7 +1,6 @@
 import type { DbOrTx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
-import type { Access } from '../access/access.js';
-import type { Permission } from '../access/permissions-catalog.js';
+import type { Access, Permission } from '../access/index.js';
 import { controlsForLinking, requirementAssessmentsForLinking } from './link-lookups.js';
 
 export type LinkKind = 'requirementAssessments' | 'appliedControls';

@@ -1,5 +1,4 @@
-import type { Access } from '../access/access.js';
-import type { Person } from '../access/people.js';
+import type { Access, Person } from '../access/index.js';
 import type { SecurityExceptionSummaryDto } from './contracts.js';
 import type { ExceptionRow, ExceptionWithCounts } from './queries.js';
 import { allowedTransitions, deleteProblem, type ExceptionActor, isEditable } from './rules.js';

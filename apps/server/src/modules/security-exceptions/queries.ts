@@ -11,8 +11,7 @@ import {
   timestampKey,
 } from '../../platform/http/nullable-keyset.js';
 import type { Cursor } from '../../platform/http/pagination.js';
-import { subtreeOf } from '../folders/lookups.js';
-import { folders } from '../folders/tables.js';
+import { folders, subtreeOf } from '../folders/index.js';
 import { visibleControlCount, visibleRequirementAssessmentCount } from './link-lookups.js';
 import type { SecurityExceptionState } from './rules.js';
 import {

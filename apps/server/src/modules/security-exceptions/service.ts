@@ -2,10 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { AppError, conflict, invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
-import type { Access } from '../access/access.js';
-import { memberCan, personsByIds } from '../access/people.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/record.js';
-import { folderById } from '../folders/lookups.js';
+import type { Access } from '../access/index.js';
+import { memberCan, personsByIds } from '../access/index.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import { folderById } from '../folders/index.js';
 import type {
   CreateExceptionInput,
   ListExceptionsQuery,

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { hashPassword, passwordProblems } from '../../platform/auth/password.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
-import { createSession, setSessionCookie } from '../auth/sessions.js';
-import { createOrganization } from '../organizations/service.js';
-import { displayNameSchema, emailSchema } from '../users/contracts.js';
-import { countUsers, insertUser } from '../users/queries.js';
+import { auditContextOf, recordAudit } from '../audit/index.js';
+import { createSession, setSessionCookie } from '../auth/index.js';
+import { createOrganization } from '../organizations/index.js';
+import { countUsers, displayNameSchema, emailSchema, insertUser } from '../users/index.js';
 
 const setupBody = z.strictObject({
   email: emailSchema,

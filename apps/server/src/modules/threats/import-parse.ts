@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Translations } from '../frameworks/tables.js';
+import type { Translations } from '../frameworks/index.js';
 import { fileRejected, readLibraryYaml } from './yaml-import.js';
 
 /** YAML turns `ref_id: 1.1` into a number; a reference id is text whatever the author meant. */

@@ -1,8 +1,14 @@
 import type { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { type PathSegment, parseYamlLocated, yamlPath } from '../frameworks/formats/ciso-assistant/yaml-source.js';
-import { issuesFromZod, MAX_REPORTED_ISSUES } from '../frameworks/formats/ciso-assistant/zod-issues.js';
-import { LibraryFormatError, type LibraryIssue } from '../frameworks/library-content.js';
+import {
+  issuesFromZod,
+  LibraryFormatError,
+  type LibraryIssue,
+  MAX_REPORTED_ISSUES,
+  type PathSegment,
+  parseYamlLocated,
+  yamlPath,
+} from '../frameworks/index.js';
 
 /** A located problem in an uploaded file, as the 400 answers it: `field` is `file.<yaml path>`. */
 export function fileRejected(issues: LibraryIssue[]): AppError {

@@ -2,7 +2,7 @@ import { requireCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { AppError, versionConflict } from '../../platform/errors.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { auditContextOf, diffFields, recordAudit } from '../audit/record.js';
+import { auditContextOf, diffFields, recordAudit } from '../audit/index.js';
 import { type ProfileDto, profileSchema, updateProfileBody } from './contracts.js';
 import { findUserById, updateProfile } from './queries.js';
 

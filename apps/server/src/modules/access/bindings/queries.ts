@@ -1,9 +1,9 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import type { Cursor } from '../../../platform/http/pagination.js';
-import { folders } from '../../folders/tables.js';
-import { memberships } from '../../organizations/tables.js';
-import { users } from '../../users/tables.js';
+import { folders } from '../../folders/index.js';
+import { memberships } from '../../organizations/index.js';
+import { users } from '../../users/index.js';
 import { groups, roleBindings, roles } from '../tables.js';
 
 /** Timestamps are compared at millisecond precision: that is what a cursor (a JS Date) can carry. */

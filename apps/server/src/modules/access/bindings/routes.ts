@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { decodeCursor } from '../../../platform/http/pagination.js';
-import { auditContextOf } from '../../audit/record.js';
+import { auditContextOf } from '../../audit/index.js';
 import { accessFor } from '../access.js';
 import { bindingIdParams, bindingPage, bindingSchema, createBindingBody, listBindingsQuery } from './contracts.js';
 import { createBindingService } from './service.js';

@@ -1,7 +1,7 @@
 import type { Database } from '../../../platform/db/client.js';
 import { conflict, notFound } from '../../../platform/errors.js';
 import { type Cursor, toPage } from '../../../platform/http/pagination.js';
-import { type AuditContext, recordAudit } from '../../audit/record.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import type { Access } from '../access.js';
 import { findGroup } from '../groups/queries.js';
 import { assertOwnerRemains, missingPermissions, requireHoldsAll, rethrowDuplicate } from '../policy.js';

@@ -2,8 +2,8 @@ import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, selectRows } from '../../../platform/db/client.js';
 import { escapeLike } from '../../../platform/db/like.js';
 import { type Cursor, keysetAfter, keysetOrder } from '../../../platform/http/pagination.js';
-import { memberships } from '../../organizations/tables.js';
-import { users } from '../../users/tables.js';
+import { memberships } from '../../organizations/index.js';
+import { users } from '../../users/index.js';
 import { groupMembers, groups, roleBindings } from '../tables.js';
 
 export type GroupRow = typeof groups.$inferSelect & { memberCount: number };

@@ -3,7 +3,7 @@ import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { decodeCursor } from '../../../platform/http/pagination.js';
 import { expectedVersion } from '../../../platform/http/versioning.js';
-import { auditContextOf } from '../../audit/record.js';
+import { auditContextOf } from '../../audit/index.js';
 import { accessFor } from '../access.js';
 import {
   createGroupBody,

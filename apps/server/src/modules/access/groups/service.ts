@@ -1,7 +1,7 @@
 import type { Database, DbOrTx, Transaction } from '../../../platform/db/client.js';
 import { notFound, versionConflict } from '../../../platform/errors.js';
 import { type Cursor, toPage } from '../../../platform/http/pagination.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../audit/record.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../../audit/index.js';
 import type { Access } from '../access.js';
 import { assertOwnerRemains, requireAnywhere, requireHoldsAll, rethrowDuplicate } from '../policy.js';
 import type { GroupDto } from './contracts.js';

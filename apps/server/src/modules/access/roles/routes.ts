@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { expectedVersion } from '../../../platform/http/versioning.js';
-import { auditContextOf } from '../../audit/record.js';
+import { auditContextOf } from '../../audit/index.js';
 import { accessFor } from '../access.js';
 import { actions, allPermissions, objectTypes } from '../permissions-catalog.js';
 import {

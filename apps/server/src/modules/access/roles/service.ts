@@ -1,6 +1,6 @@
 import type { Database } from '../../../platform/db/client.js';
 import { AppError, conflict, notFound, versionConflict } from '../../../platform/errors.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../audit/record.js';
+import { type AuditContext, createdFields, diffFields, recordAudit } from '../../audit/index.js';
 import type { Access } from '../access.js';
 import { requireAnywhere, requireHoldsAll, rethrowDuplicate } from '../policy.js';
 import type { RoleDto } from './contracts.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '../../../platform/db/client.js';
-import { type AuditContext, recordAudit } from '../../audit/record.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import type { AssessmentHeader } from '../load.js';
 import type { RowChange } from './plan.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '../../../platform/db/client.js';
-import { type AuditContext, recordAudit } from '../../audit/record.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { addEdges, removeEdges } from '../graph-queries.js';
 import { replaceOwners } from '../queries.js';
 import { assetOwners, assets } from '../tables.js';

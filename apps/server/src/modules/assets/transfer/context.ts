@@ -1,9 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
-import type { Access } from '../../access/access.js';
-import { peopleOf } from '../../access/people.js';
-import { foldersOf } from '../../folders/lookups.js';
-import { folders as foldersTable } from '../../folders/tables.js';
+import type { Access } from '../../access/index.js';
+import { peopleOf } from '../../access/index.js';
+import { foldersOf, folders as foldersTable } from '../../folders/index.js';
 import type { ObjectiveSettings } from '../objective-rules.js';
 import { loadObjectiveSettings } from '../settings-service.js';
 import { assetDependencies, assetOwners, assets, type SecurityObjectives } from '../tables.js';

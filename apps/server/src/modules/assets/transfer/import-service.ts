@@ -1,8 +1,8 @@
 import type { Database } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
-import type { Access } from '../../access/access.js';
-import type { AuditContext } from '../../audit/record.js';
-import { folderById } from '../../folders/lookups.js';
+import type { Access } from '../../access/index.js';
+import type { AuditContext } from '../../audit/index.js';
+import { folderById } from '../../folders/index.js';
 import { lockGraph } from '../graph-queries.js';
 import { applyImport } from './apply.js';
 import { loadTransferContext } from './context.js';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/client.js';
-import { systemContext } from '../../audit/record.js';
+import { systemContext } from '../../audit/index.js';
 import { parseRampartLibrary } from '../formats/rampart/parse.js';
 import type { LibraryContent } from '../library-content.js';
 import { frameworks, mappingSets } from '../tables.js';

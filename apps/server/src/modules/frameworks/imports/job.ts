@@ -6,7 +6,7 @@ import { defineJob, type JobContext, PermanentJobError } from '../../../platform
 import type { JobService } from '../../../platform/jobs/service.js';
 import { jobRuns } from '../../../platform/jobs/tables.js';
 import type { FileStorage } from '../../../platform/storage/file-storage.js';
-import type { AuditContext } from '../../audit/record.js';
+import type { AuditContext } from '../../audit/index.js';
 import { applyOscalProfile } from '../formats/oscal/apply-profile.js';
 import { parseOscalProfile } from '../formats/oscal/profile.js';
 import { looksLikeXlsx, parseFrameworkXlsx } from '../formats/xlsx/parse.js';

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { decodeCursor } from '../../../platform/http/pagination.js';
-import { accessFor } from '../../access/access.js';
-import { auditContextOf } from '../../audit/record.js';
+import { accessFor } from '../../access/index.js';
+import { auditContextOf } from '../../audit/index.js';
 import { frameworkIdParams } from '../contracts.js';
 import {
   listMappingRulesQuery,

@@ -1,9 +1,9 @@
 import type { Database } from '../../../platform/db/client.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { type Cursor, toPage } from '../../../platform/http/pagination.js';
-import type { Access } from '../../access/access.js';
-import { type AuditContext, recordAudit } from '../../audit/record.js';
-import { findRootFolder } from '../../folders/queries.js';
+import type { Access } from '../../access/index.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
+import { findRootFolder } from '../../folders/index.js';
 import { releaseImportKey } from '../imports/release-key.js';
 import { findFramework } from '../queries.js';
 import { requireReadSomewhere } from '../service.js';

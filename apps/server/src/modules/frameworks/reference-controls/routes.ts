@@ -1,7 +1,7 @@
 import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { decodeCursor } from '../../../platform/http/pagination.js';
-import { accessFor } from '../../access/access.js';
+import { accessFor } from '../../access/index.js';
 import {
   listReferenceControlsQuery,
   referenceControlIdParams,

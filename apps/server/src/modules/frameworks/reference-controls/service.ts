@@ -1,7 +1,7 @@
 import type { Database } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
 import { type Cursor, toPage } from '../../../platform/http/pagination.js';
-import type { Access } from '../../access/access.js';
+import type { Access } from '../../access/index.js';
 import { requireFrameworkRead } from '../service.js';
 import type { ReferenceControlDto } from './contracts.js';
 import { toReferenceControlSummary } from './presenter.js';

@@ -1,4 +1,4 @@
-import type { MatrixDefinition } from '../../risk-matrices/definition.js';
+import type { MatrixDefinition } from '../../risk-matrices/index.js';
 import { type HeatMap, textColourOn } from '../summary.js';
 import { pdfText } from './pdf-text.js';
 import { heatMapTitle } from './workbook.js';

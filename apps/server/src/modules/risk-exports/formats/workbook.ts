@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { riskTreatments, strengthOfKnowledgeValues } from '../../risk-assessments/tables.js';
-import type { MatrixDefinition } from '../../risk-matrices/definition.js';
+import { riskTreatments, strengthOfKnowledgeValues } from '../../risk-assessments/index.js';
+import type { MatrixDefinition } from '../../risk-matrices/index.js';
 import {
   ABOUT_SHEET,
   type ColumnKey,

@@ -1,15 +1,15 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '../../../platform/db/client.js';
-import { type AuditContext, recordAudit } from '../../audit/record.js';
-import { ratingsOf } from '../../risk-assessments/rating.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 // Owned by risk-assessments: this module writes scenarios on import, as the shared contracts say.
 import {
+  ratingsOf,
   riskScenarioAssets,
   riskScenarioControls,
   riskScenarios,
   riskScenarioThreats,
-} from '../../risk-assessments/tables.js';
-import { type MatrixDefinition, riskLevelOf } from '../../risk-matrices/definition.js';
+} from '../../risk-assessments/index.js';
+import { type MatrixDefinition, riskLevelOf } from '../../risk-matrices/index.js';
 import type { RiskHeader } from '../register-lookups.js';
 import type { PlannedRow } from './plan.js';
 import type { ScenarioValues } from './values.js';

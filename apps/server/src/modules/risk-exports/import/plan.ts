@@ -1,5 +1,5 @@
-import { riskTreatments, strengthOfKnowledgeValues } from '../../risk-assessments/tables.js';
-import type { MatrixDefinition } from '../../risk-matrices/definition.js';
+import { riskTreatments, strengthOfKnowledgeValues } from '../../risk-assessments/index.js';
+import type { MatrixDefinition } from '../../risk-matrices/index.js';
 import { type ColumnKey, ratingKinds } from '../columns.js';
 import type { ImportReferences } from '../reference-lookups.js';
 import type { ScenarioRecord } from '../register-lookups.js';

@@ -2,13 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
-import type { Access } from '../../access/access.js';
-import type { Permission } from '../../access/permissions-catalog.js';
-import type { AuditContext } from '../../audit/record.js';
+import type { Access, Permission } from '../../access/index.js';
+import type { AuditContext } from '../../audit/index.js';
 // Owned by risk-assessments: what a done or deprecated assessment refuses (409 risk_assessment_locked) is its rule.
-import { requireUnlocked } from '../../risk-assessments/status.js';
 // Owned by risk-assessments: the assessment row is locked while its scenarios are written.
-import { riskAssessments } from '../../risk-assessments/tables.js';
+import { requireUnlocked, riskAssessments } from '../../risk-assessments/index.js';
 import { loadImportReferences } from '../reference-lookups.js';
 import { loadRiskHeader, loadScenarios } from '../register-lookups.js';
 import { applyPlan } from './apply.js';

@@ -1,4 +1,4 @@
-import type { riskTreatments, strengthOfKnowledgeValues } from '../../risk-assessments/tables.js';
+import type { riskTreatments, strengthOfKnowledgeValues } from '../../risk-assessments/index.js';
 import type { ColumnKey } from '../columns.js';
 import type { ScenarioRecord } from '../register-lookups.js';
 

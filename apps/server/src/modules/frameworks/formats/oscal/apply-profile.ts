@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '../../../../platform/db/client.js';
-import { type AuditContext, recordAudit } from '../../../audit/record.js';
+import { type AuditContext, recordAudit } from '../../../audit/index.js';
 import { LibraryFormatError } from '../../library-content.js';
 import { frameworks, requirementNodes } from '../../tables.js';
 import { catalogUrn } from './catalog.js';

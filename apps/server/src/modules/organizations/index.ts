@@ -1,0 +1,4 @@
+// The public face of the organizations module: what other modules may use (see docs/ARCHITECTURE.md).
+export { organizationsModule } from './routes.js';
+export { createOrganization, getOrganization, listOrganizationsOfUser } from './service.js';
+export { memberships, organizations } from './tables.js';

@@ -1,0 +1,2 @@
+// The public face of the overview module: what other modules may use (see docs/ARCHITECTURE.md).
+export { overviewModule } from './routes.js';
