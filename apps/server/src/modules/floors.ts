@@ -61,8 +61,7 @@ export const decidedMutualPairs: ReadonlyArray<{ modules: readonly [string, stri
   },
   {
     modules: ['audit', 'users'],
-    why:
-      'Profile changes are audited (users records events) and the trail shows who acted (audit reads names).',
+    why: 'Profile changes are audited (users records events) and the trail shows who acted (audit reads names).',
   },
   {
     modules: ['api-tokens', 'auth'],

@@ -6,6 +6,5 @@ export type { Person } from './people.js';
 export { isPersonOf, memberCan, peopleAmong, peopleNamed, peopleOf, personsByIds } from './people.js';
 export type { Permission } from './permissions-catalog.js';
 export { assertOwnerRemains } from './policy.js';
-export { accessModule } from './routes.js';
 export { accessSummaries, removeUserAccess, requireOutranks } from './subjects.js';
 export { roleBindings, roles } from './tables.js';

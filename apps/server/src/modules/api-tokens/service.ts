@@ -5,10 +5,10 @@ import { forbidden, invalid, notFound } from '../../platform/errors.js';
 import { type Cursor, toPage } from '../../platform/http/pagination.js';
 import type { Access } from '../access/index.js';
 import { type AuditContext, createdFields, recordAudit } from '../audit/index.js';
-import { API_TOKEN_PREFIX } from '../auth/index.js';
 import type { ApiTokenDto } from './contracts.js';
 import * as q from './queries.js';
 import { apiTokens } from './tables.js';
+import { API_TOKEN_PREFIX } from './token-format.js';
 
 /** What a user recognises a token by in lists: `rmp_` and the first eight characters of the secret. */
 const PREFIX_LENGTH = API_TOKEN_PREFIX.length + 8;

@@ -1,6 +1,5 @@
 // The public face of the assessments module: what other modules may use (see docs/ARCHITECTURE.md).
 export { insertAssessment } from './creation.js';
-export { assessmentsModule } from './routes.js';
 export type { InferenceTrace, RequirementResult } from './tables.js';
 export {
   assessmentStatuses,

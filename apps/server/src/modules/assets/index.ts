@@ -1,4 +1,3 @@
 // The public face of the assets module: what other modules may use (see docs/ARCHITECTURE.md).
-export { assetsModule } from './routes.js';
 export { assets } from './tables.js';
 export { assetDeletion } from './usage.js';

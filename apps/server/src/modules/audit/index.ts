@@ -2,4 +2,3 @@
 
 export type { AuditContext } from './record.js';
 export { auditContextOf, createdFields, diffFields, recordAudit, systemContext } from './record.js';
-export { auditModule } from './routes.js';

@@ -1,5 +1,5 @@
 import { desc, eq, isNull, sql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Transaction } from '../../platform/db/client.js';
 import { eventHash, GENESIS_HASH } from './hash.js';
 import { auditEvents } from './tables.js';
@@ -106,4 +106,20 @@ export function createdFields(values: Record<string, unknown>): Record<string, {
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [k, { after: v }]),
   );
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who acts and from where, for the audit events this request records (`auditContextOf`). */
+    readonly audit: AuditContext;
+  }
+}
+
+/** Installs `request.audit` on every request of the app. */
+export function decorateRequestAudit(app: FastifyInstance) {
+  app.decorateRequest('audit', {
+    getter(this: FastifyRequest) {
+      return auditContextOf(this);
+    },
+  });
 }

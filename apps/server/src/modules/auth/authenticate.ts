@@ -6,7 +6,7 @@ import { safeEqual, sha256Hex } from '../../platform/crypto.js';
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { hasOrganizationAccess } from '../access/index.js';
-import { apiTokens } from '../api-tokens/index.js';
+import { API_TOKEN_PREFIX, apiTokens } from '../api-tokens/index.js';
 import { organizations } from '../organizations/index.js';
 import { users } from '../users/index.js';
 import { sessions } from './tables.js';
@@ -14,7 +14,6 @@ import { sessions } from './tables.js';
 export const SESSION_COOKIE = 'rampart_session';
 export const CSRF_HEADER = 'x-csrf-token';
 export const ORGANIZATION_HEADER = 'x-organization-id';
-const API_TOKEN_PREFIX = 'rmp_';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -124,5 +123,3 @@ export function registerAuthentication(app: FastifyInstance, deps: { db: Databas
     };
   }
 }
-
-export { API_TOKEN_PREFIX };

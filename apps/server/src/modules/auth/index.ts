@@ -1,7 +1,5 @@
 // The public face of the auth module: what other modules may use (see docs/ARCHITECTURE.md).
-export { API_TOKEN_PREFIX } from './authenticate.js';
 export { assertPasswordAcceptable } from './password-service.js';
-export { authModule } from './routes.js';
 export type { NewSession } from './sessions.js';
 export { createSession, findSession, requireSessionCaller, setSessionCookie } from './sessions.js';
 export { sessions } from './tables.js';

@@ -1,4 +1,3 @@
 // The public face of the controls module: what other modules may use (see docs/ARCHITECTURE.md).
-export { controlsModule } from './routes.js';
 export { appliedControlOwners, appliedControlStatuses, appliedControls } from './tables.js';
 export { appliedControlDeletion } from './usage.js';

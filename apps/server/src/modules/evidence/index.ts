@@ -6,6 +6,5 @@ export {
   linkedEvidenceIds,
   removeEvidenceLinks,
 } from './queries.js';
-export { evidenceModule } from './routes.js';
 export { appliedControlEvidence, evidence, evidenceStatuses } from './tables.js';
 export { evidenceDeletion } from './usage.js';

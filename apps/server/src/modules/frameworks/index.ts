@@ -7,7 +7,6 @@ export { frameworkTemplateXlsx } from './formats/xlsx/template.js';
 export type { LibraryIssue } from './library-content.js';
 export { LibraryFormatError } from './library-content.js';
 export { findFramework } from './queries.js';
-export { frameworksModule } from './routes.js';
 export { requireFrameworkRead, requireReadSomewhere } from './service.js';
 export type { Translations } from './tables.js';
 export {

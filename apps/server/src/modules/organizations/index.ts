@@ -1,4 +1,3 @@
 // The public face of the organizations module: what other modules may use (see docs/ARCHITECTURE.md).
-export { organizationsModule } from './routes.js';
 export { createOrganization, getOrganization, listOrganizationsOfUser } from './service.js';
 export { memberships, organizations } from './tables.js';

@@ -1,5 +1,4 @@
 // The public face of the risk-acceptances module: what other modules may use (see docs/ARCHITECTURE.md).
 export { acceptanceInForce, coveredByAcceptanceInForce, scenariosCoveredByAcceptanceInForce } from './in-force-sql.js';
-export { riskAcceptancesModule } from './routes.js';
 export { riskAcceptanceScenarios, riskAcceptanceStates, riskAcceptances } from './tables.js';
 export { invalidTransition, todayOf } from './transition-error.js';

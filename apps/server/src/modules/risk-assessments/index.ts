@@ -1,6 +1,5 @@
 // The public face of the risk-assessments module: what other modules may use (see docs/ARCHITECTURE.md).
 export { ratingsOf } from './rating.js';
-export { riskAssessmentsModule } from './routes.js';
 export type { RiskAssessmentStatus } from './status.js';
 export { requireUnlocked } from './status.js';
 export {

@@ -9,6 +9,5 @@ export {
   NOT_RATED,
   riskLevelOf,
 } from './definition.js';
-export { riskMatricesModule } from './routes.js';
 export { riskMatrices } from './tables.js';
 export { riskMatrixUse } from './usage.js';

@@ -1,6 +1,5 @@
 // The public face of the threats module: what other modules may use (see docs/ARCHITECTURE.md).
 export { builtinReadOnly, matrixInUse } from './domain-errors.js';
-export { threatsModule } from './routes.js';
 export { threats } from './tables.js';
 export { readUploadedText } from './upload.js';
 export { threatDeletion } from './usage.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decidedMutualPairs, floors } from '../../modules/floors.js';
 import { scanSources } from './import-graph.js';
 import { architectureViolations, type Layout } from './rules.js';
@@ -90,6 +90,20 @@ describe('architecture', () => {
       ]);
     });
   });
+
+  // Faces make module-level cycles visible to ESM: a value used at load time (a constant, a zod schema) by a
+  // module of a decided mutual pair is undefined when the load starts from the other side. Start from each.
+  it('every face and every module definition loads first in a fresh module graph', async () => {
+    const { files } = scanSources(serverSrc);
+    const entries = files.map((f) => f.path).filter((p) => /^modules\/[^/]+\/(index|routes)\.ts$/.test(p));
+    expect(entries.length).toBeGreaterThan(40);
+    const failures: string[] = [];
+    for (const entry of entries) {
+      vi.resetModules();
+      await import(path.join(serverSrc, entry)).catch((error: Error) => failures.push(`${entry}: ${error.message}`));
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 
   it('reads imports of every form', () => {
     const { edges } = scanSources(path.join(serverSrc, 'test/architecture'));

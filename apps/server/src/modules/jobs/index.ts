@@ -1,2 +1,0 @@
-// The public face of the jobs module: what other modules may use (see docs/ARCHITECTURE.md).
-export { jobsModule } from './routes.js';
