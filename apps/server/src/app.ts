@@ -4,6 +4,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { decorateRequestAccess } from './modules/access/request-access.js';
+import { decorateRequestAudit } from './modules/audit/record.js';
 import { registerAuthentication } from './modules/auth/authenticate.js';
 import { modules } from './modules/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -93,6 +95,8 @@ export async function buildApp(options: BuildAppOptions): Promise<TypedApp> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerAuthentication(app, { db: ctx.db, clock: ctx.clock });
+  decorateRequestAccess(app, ctx.db);
+  decorateRequestAudit(app);
   registerHealth(app, database, [...(options.probes ?? []), jobsReadinessProbe(jobs)]);
 
   await app.register(

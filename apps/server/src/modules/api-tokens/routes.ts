@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { requireSessionCaller } from '../auth/index.js';
 import {
   apiTokenIdParams,
@@ -34,9 +32,9 @@ export const apiTokensModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
+        const _caller = requireOrgCaller(request);
         requireSessionCaller(request);
-        const created = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+        const created = await service.create(await request.access(), request.audit, request.body);
         return reply.status(201).send(created);
       },
     );
@@ -53,9 +51,8 @@ export const apiTokensModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { cursor, all, limit } = request.query;
-        return service.list(await accessFor(db, caller), { all: all === 'true', limit, cursor: decodeCursor(cursor) });
+        return service.list(await request.access(), { all: all === 'true', limit, cursor: decodeCursor(cursor) });
       },
     );
 
@@ -71,8 +68,7 @@ export const apiTokensModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
-        await service.revoke(await accessFor(db, caller), auditContextOf(request), request.params.id);
+        await service.revoke(await request.access(), request.audit, request.params.id);
         return reply.status(204).send(null);
       },
     );

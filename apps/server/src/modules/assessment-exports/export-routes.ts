@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
-import { accessFor } from '../access/index.js';
 import { contentDisposition } from './file-name.js';
 import { assessmentToCsv } from './formats/assessment-csv.js';
 import { assessmentToXlsx } from './formats/assessment-xlsx.js';
@@ -110,8 +108,7 @@ export function registerExportRoutes(app: TypedApp, ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
-        const access = await accessFor(db, caller);
+        const access = await request.access();
         const header = await loadAssessmentHeader(db, access, request.params.id, 'compliance_assessment:read');
         const rows = await loadExportRows(db, access, header);
         const body = await format.encode(header, rows, clock.now());

@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
-import { accessFor } from '../access/index.js';
 import { frameworkTemplateXlsx, requireFrameworkRead } from '../frameworks/index.js';
 
 /**
  * `GET /library/template.xlsx`: the workbook a person fills in to describe a framework, then uploads through
  * `POST /library/imports`. Built once per process: it does not depend on the caller.
  */
-export function registerLibraryTemplateRoute(app: TypedApp, ctx: AppContext) {
-  const { db } = ctx;
+export function registerLibraryTemplateRoute(app: TypedApp, _ctx: AppContext) {
   let template: Promise<Buffer> | null = null;
   app.get(
     '/library/template.xlsx',
@@ -27,8 +24,7 @@ export function registerLibraryTemplateRoute(app: TypedApp, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
-      requireFrameworkRead(await accessFor(db, caller));
+      requireFrameworkRead(await request.access());
       template ??= frameworkTemplateXlsx();
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -1,8 +1,5 @@
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { assessmentIdParams } from './contracts.js';
 import {
   bulkBody,
@@ -34,7 +31,7 @@ export function registerRequirementAssessmentRoutes(app: TypedApp, ctx: Pick<App
         response: { 200: requirementAssessmentSchema },
       },
     },
-    async (request) => service.get(await accessFor(db, requireOrgCaller(request)), request.params.id),
+    async (request) => service.get(await request.access(), request.params.id),
   );
 
   app.patch(
@@ -53,11 +50,10 @@ export function registerRequirementAssessmentRoutes(app: TypedApp, ctx: Pick<App
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { version, ...changes } = request.body;
       return service.update(
-        await accessFor(db, caller),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, version),
         changes,
@@ -81,11 +77,10 @@ export function registerRequirementAssessmentRoutes(app: TypedApp, ctx: Pick<App
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { version, ...links } = request.body;
       return service.setLinks(
-        await accessFor(db, caller),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, version),
         links,
@@ -108,10 +103,9 @@ export function registerRequirementAssessmentRoutes(app: TypedApp, ctx: Pick<App
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       return service.bulk(
-        await accessFor(db, caller),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         request.body.items,
         request.body.changes,

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
 import { answer } from '../../platform/usage.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { folderContents } from '../folders/index.js';
 import {
   assessmentIdParams,
@@ -57,9 +54,8 @@ export const assessmentsModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { cursor, ...query } = request.query;
-        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+        return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
       },
     );
 
@@ -74,7 +70,7 @@ export const assessmentsModule: ModuleDefinition = {
           response: { 200: assessmentSchema },
         },
       },
-      async (request) => service.get(await accessFor(db, requireOrgCaller(request)), request.params.id),
+      async (request) => service.get(await request.access(), request.params.id),
     );
 
     app.get(
@@ -90,7 +86,7 @@ export const assessmentsModule: ModuleDefinition = {
           response: { 200: assessmentSummary },
         },
       },
-      async (request) => service.summary(await accessFor(db, requireOrgCaller(request)), request.params.id),
+      async (request) => service.summary(await request.access(), request.params.id),
     );
 
     app.get(
@@ -108,7 +104,7 @@ export const assessmentsModule: ModuleDefinition = {
         },
       },
       async (request) => ({
-        items: await workspace.requirements(await accessFor(db, requireOrgCaller(request)), request.params.id),
+        items: await workspace.requirements(await request.access(), request.params.id),
       }),
     );
 
@@ -125,8 +121,7 @@ export const assessmentsModule: ModuleDefinition = {
           response: { 200: compareSchema },
         },
       },
-      async (request) =>
-        workspace.compare(await accessFor(db, requireOrgCaller(request)), request.params.id, request.params.otherId),
+      async (request) => workspace.compare(await request.access(), request.params.id, request.params.otherId),
     );
 
     app.post(
@@ -143,8 +138,7 @@ export const assessmentsModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
-        const created = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+        const created = await service.create(await request.access(), request.audit, request.body);
         return reply.status(201).send(created);
       },
     );
@@ -165,11 +159,10 @@ export const assessmentsModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { version, ...changes } = request.body;
         return service.update(
-          await accessFor(db, caller),
-          auditContextOf(request),
+          await request.access(),
+          request.audit,
           request.params.id,
           expectedVersion(request, version),
           changes,
@@ -190,10 +183,9 @@ export const assessmentsModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
         await service.remove(
-          await accessFor(db, caller),
-          auditContextOf(request),
+          await request.access(),
+          request.audit,
           request.params.id,
           expectedVersion(request, request.query.version),
         );

@@ -1,8 +1,5 @@
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { assessmentIdParams } from './contracts.js';
 import {
   frameworkVersionsSchema,
@@ -33,7 +30,7 @@ export function registerUpgradeRoutes(app: TypedApp, ctx: Pick<AppContext, 'db'>
         response: { 200: frameworkVersionsSchema },
       },
     },
-    async (request) => service.targets(await accessFor(db, requireOrgCaller(request)), request.params.id),
+    async (request) => service.targets(await request.access(), request.params.id),
   );
 
   app.post(
@@ -52,8 +49,7 @@ export function registerUpgradeRoutes(app: TypedApp, ctx: Pick<AppContext, 'db'>
         response: { 200: upgradeReportSchema },
       },
     },
-    async (request) =>
-      service.preview(await accessFor(db, requireOrgCaller(request)), request.params.id, request.body.frameworkId),
+    async (request) => service.preview(await request.access(), request.params.id, request.body.frameworkId),
   );
 
   app.post(
@@ -75,10 +71,9 @@ export function registerUpgradeRoutes(app: TypedApp, ctx: Pick<AppContext, 'db'>
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       return service.upgrade(
-        await accessFor(db, caller),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, request.body.version),
         request.body.frameworkId,

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
 import type { UsageHooks } from '../../platform/usage.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import {
   assetIdParams,
   assetPage,
@@ -42,7 +39,7 @@ export function registerAssetCrudRoutes(app: TypedApp, deps: { db: Database; usa
     },
     async (request) => {
       const { cursor, ...query } = request.query;
-      return service.list(await accessFor(db, requireOrgCaller(request)), { ...query, cursor: decodeCursor(cursor) });
+      return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
     },
   );
 
@@ -60,7 +57,7 @@ export function registerAssetCrudRoutes(app: TypedApp, deps: { db: Database; usa
         response: { 200: assetSchema },
       },
     },
-    async (request) => service.detail(await accessFor(db, requireOrgCaller(request)), request.params.id),
+    async (request) => service.detail(await request.access(), request.params.id),
   );
 
   app.post(
@@ -75,8 +72,8 @@ export function registerAssetCrudRoutes(app: TypedApp, deps: { db: Database; usa
       },
     },
     async (request, reply) => {
-      const access = await accessFor(db, requireOrgCaller(request));
-      return reply.status(201).send(await service.create(access, auditContextOf(request), request.body));
+      const access = await request.access();
+      return reply.status(201).send(await service.create(access, request.audit, request.body));
     },
   );
 
@@ -99,8 +96,8 @@ export function registerAssetCrudRoutes(app: TypedApp, deps: { db: Database; usa
     async (request) => {
       const { version, ...changes } = request.body;
       return service.update(
-        await accessFor(db, requireOrgCaller(request)),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, version),
         changes,
@@ -125,8 +122,8 @@ export function registerAssetCrudRoutes(app: TypedApp, deps: { db: Database; usa
     },
     async (request, reply) => {
       await service.remove(
-        await accessFor(db, requireOrgCaller(request)),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, request.query.version),
       );

@@ -1,8 +1,5 @@
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { assetIdParams, assetLinkParams, assetSchema, supportsLinkBody, supportsSetBody } from './contracts.js';
 import { createAssetLinkService } from './link-service.js';
 import { assetDetail } from './service.js';
@@ -34,8 +31,8 @@ export function registerAssetLinkRoutes(app: TypedApp, deps: { db: Database }) {
       },
     },
     async (request) => {
-      const access = await accessFor(db, requireOrgCaller(request));
-      await links.replace(access, auditContextOf(request), request.params.id, request.body.supportedAssetIds);
+      const access = await request.access();
+      await links.replace(access, request.audit, request.params.id, request.body.supportedAssetIds);
       return assetDetail(db, access, request.params.id);
     },
   );
@@ -53,8 +50,8 @@ export function registerAssetLinkRoutes(app: TypedApp, deps: { db: Database }) {
       },
     },
     async (request) => {
-      const access = await accessFor(db, requireOrgCaller(request));
-      await links.add(access, auditContextOf(request), request.params.id, request.body.supportedAssetId);
+      const access = await request.access();
+      await links.add(access, request.audit, request.params.id, request.body.supportedAssetId);
       return assetDetail(db, access, request.params.id);
     },
   );
@@ -71,8 +68,8 @@ export function registerAssetLinkRoutes(app: TypedApp, deps: { db: Database }) {
       },
     },
     async (request) => {
-      const access = await accessFor(db, requireOrgCaller(request));
-      await links.remove(access, auditContextOf(request), request.params.id, request.params.targetId);
+      const access = await request.access();
+      await links.remove(access, request.audit, request.params.id, request.params.targetId);
       return assetDetail(db, access, request.params.id);
     },
   );

@@ -1,11 +1,18 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { AppError, type FieldError, invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { AppError, type FieldError, invalid, notFound } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { UsageHooks } from '../../platform/usage.js';
 import type { Access } from '../access/index.js';
 import { peopleAmong } from '../access/index.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import {
+  type AuditContext,
+  createdFields,
+  deleteAudited,
+  recordAudit,
+  setChange,
+  updateAudited,
+} from '../audit/index.js';
 import { folderById } from '../folders/index.js';
 import type { AssetDto, CreateAssetInput, UpdateAssetInput } from './contracts.js';
 import { countSupported, lockGraph, neighboursOf, reachableEdges } from './graph-queries.js';
@@ -86,6 +93,13 @@ export async function assetDetail(db: DbOrTx, access: Access, id: string): Promi
     supports,
     supportedBy,
   };
+}
+
+/** Replaces the asset's owners and says what changed, for its audit event. */
+async function replaceOwners(tx: DbOrTx, id: string, ownerIds: string[]) {
+  const previous = (await q.ownersOf(tx, [id])).map((o) => o.id);
+  await q.replaceOwners(tx, id, ownerIds);
+  return setChange('ownerIds', previous, ownerIds);
 }
 
 export function createAssetService(deps: { db: Database; usage: UsageHooks }) {
@@ -174,31 +188,22 @@ export function createAssetService(deps: { db: Database; usage: UsageHooks }) {
         }
         const ownerIds = await checkOwners(tx, access.organizationId, input.ownerIds);
         const { ownerIds: _owners, ...fields } = input;
-        const [after] = await tx
-          .update(assets)
-          .set({
-            ...fields,
-            ...(fields.tags ? { tags: dedupe(fields.tags) } : {}),
-            version: sql`${assets.version} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(and(eq(assets.id, id), eq(assets.version, version)))
-          .returning();
-        if (!after) throw versionConflict();
-        const changes: Record<string, unknown> = diffFields(auditableAsset(before.row), auditableAsset(after));
-        if (ownerIds) {
-          const previous = (await q.ownersOf(tx, [id])).map((o) => o.id).sort();
-          await q.replaceOwners(tx, id, ownerIds);
-          const next = [...ownerIds].sort();
-          if (JSON.stringify(previous) !== JSON.stringify(next)) changes.ownerIds = { before: previous, after: next };
-        }
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: after.folderId,
-          action: 'asset.updated',
-          objectType: 'asset',
-          objectId: id,
-          changes,
+        // Owners first: a stale version throws below and the whole transaction, owners included, rolls back.
+        const ownerChange = ownerIds ? await replaceOwners(tx, id, ownerIds) : {};
+        await updateAudited(tx, audit, {
+          table: assets,
+          id,
+          version,
+          set: { ...fields, ...(fields.tags ? { tags: dedupe(fields.tags) } : {}) },
+          before: before.row,
+          auditable: auditableAsset,
+          event: (after) => ({
+            organizationId: access.organizationId,
+            folderId: after.folderId,
+            action: 'asset.updated',
+            objectType: 'asset',
+          }),
+          moreChanges: ownerChange,
         });
         return assetDetail(tx, access, id);
       });
@@ -210,17 +215,16 @@ export function createAssetService(deps: { db: Database; usage: UsageHooks }) {
         access.require('asset:delete', found.folderPath, 'asset:read', 'Asset');
         await tx.select({ id: assets.id }).from(assets).where(eq(assets.id, id)).for('update');
         await deps.usage.askInTurn(assetDeletion, { tx, access, id });
-        const deleted = await tx
-          .delete(assets)
-          .where(and(eq(assets.id, id), eq(assets.version, version)))
-          .returning({ id: assets.id });
-        if (deleted.length === 0) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: found.row.folderId,
-          action: 'asset.deleted',
-          objectType: 'asset',
-          objectId: id,
+        await deleteAudited(tx, audit, {
+          table: assets,
+          id,
+          version,
+          event: {
+            organizationId: access.organizationId,
+            folderId: found.row.folderId,
+            action: 'asset.deleted',
+            objectType: 'asset',
+          },
           changes: { name: { before: found.row.name }, refId: { before: found.row.refId } },
         });
       });

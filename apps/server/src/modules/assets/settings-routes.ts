@@ -1,9 +1,6 @@
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { assetSettingsSchema, updateAssetSettingsBody } from './contracts.js';
 import { createAssetSettingsService } from './settings-service.js';
 
@@ -26,7 +23,7 @@ export function registerAssetSettingsRoutes(app: TypedApp, deps: { db: Database 
         response: { 200: assetSettingsSchema },
       },
     },
-    async (request) => service.get(await accessFor(db, requireOrgCaller(request))),
+    async (request) => service.get(await request.access()),
   );
 
   app.put(
@@ -44,14 +41,8 @@ export function registerAssetSettingsRoutes(app: TypedApp, deps: { db: Database 
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { version, ...input } = request.body;
-      return service.update(
-        await accessFor(db, caller),
-        auditContextOf(request),
-        expectedVersion(request, version),
-        input,
-      );
+      return service.update(await request.access(), request.audit, expectedVersion(request, version), input);
     },
   );
 }

@@ -123,3 +123,10 @@ export function decorateRequestAudit(app: FastifyInstance) {
     },
   });
 }
+
+/** `{ [field]: { before, after } }` when a set of ids changed (compared sorted), else `{}`. */
+export function setChange(field: string, before: readonly string[], after: readonly string[]) {
+  const previous = [...before].sort();
+  const next = [...after].sort();
+  return JSON.stringify(previous) === JSON.stringify(next) ? {} : { [field]: { before: previous, after: next } };
+}

@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
-import { accessFor } from '../access/index.js';
 import { auditEventPage, chainReportSchema, exportAuditEventsQuery, listAuditEventsQuery } from './contracts.js';
 import { contentTypes, encodeEvents } from './formats.js';
-import { auditContextOf } from './record.js';
 import { createAuditService } from './service.js';
 
 export const auditModule: ModuleDefinition = {
@@ -27,8 +24,7 @@ export const auditModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.list(await accessFor(db, caller), request.query);
+        return service.list(await request.access(), request.query);
       },
     );
 
@@ -45,8 +41,7 @@ export const auditModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.verify(await accessFor(db, caller));
+        return service.verify(await request.access());
       },
     );
 
@@ -66,9 +61,8 @@ export const auditModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
         const { format, ...filters } = request.query;
-        const events = await service.export(await accessFor(db, caller), auditContextOf(request), format, filters);
+        const events = await service.export(await request.access(), request.audit, format, filters);
         const stamp = clock.now().toISOString().slice(0, 10);
         return (
           reply

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { verifyPassword } from '../../platform/auth/password.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { auditContextOf, recordAudit } from '../audit/index.js';
+import { recordAudit } from '../audit/index.js';
 import { listOrganizationsOfUser } from '../organizations/index.js';
 import { findUserByEmail, findUserById, users } from '../users/index.js';
 import { loginBody, loginResponse, signedInResponse, verifyLoginBody } from './contracts.js';
@@ -17,7 +17,7 @@ type Deps = Pick<AppContext, 'db' | 'clock' | 'config'> & { throttle: LoginThrot
 export function registerLoginRoutes(app: TypedApp, deps: Deps) {
   const { db, clock, config, throttle } = deps;
   const userAudit = (request: FastifyRequest, userId: string) => ({
-    ...auditContextOf(request),
+    ...request.audit,
     actorUserId: userId,
     actorType: 'user' as const,
   });
@@ -45,7 +45,7 @@ export function registerLoginRoutes(app: TypedApp, deps: Deps) {
       const ok = await verifyPassword(user?.passwordHash ?? null, password);
       if (!user || !ok || user.disabled) {
         await db.transaction((tx) =>
-          recordAudit(tx, auditContextOf(request), {
+          recordAudit(tx, request.audit, {
             organizationId: null,
             action: 'auth.login_failed',
             objectType: 'user',
@@ -53,7 +53,7 @@ export function registerLoginRoutes(app: TypedApp, deps: Deps) {
             changes: { email },
           }),
         );
-        await throttle.recordFailure(auditContextOf(request), keys, user?.id ?? null);
+        await throttle.recordFailure(request.audit, keys, user?.id ?? null);
         throw new AppError('unauthenticated', 'Wrong e-mail or password');
       }
       const organizations = await listOrganizationsOfUser(db, user.id);

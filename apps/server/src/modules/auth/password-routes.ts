@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { AppContext, TypedApp } from '../../platform/context.js';
-import { auditContextOf } from '../audit/index.js';
 import { changePasswordBody, resetConfirmBody, resetRequestBody } from './contracts.js';
 import { createPasswordService } from './password-service.js';
 import { clearSessionCookie, requireSessionCaller } from './sessions.js';
@@ -30,7 +29,7 @@ export function registerPasswordRoutes(
     async (request, reply) => {
       const caller = requireSessionCaller(request);
       await service.change(
-        { userId: caller.userId, sessionId: caller.sessionId, ip: request.ip, audit: auditContextOf(request) },
+        { userId: caller.userId, sessionId: caller.sessionId, ip: request.ip, audit: request.audit },
         request.body,
       );
       return reply.status(204).send(null);
@@ -52,7 +51,7 @@ export function registerPasswordRoutes(
       },
     },
     async (request, reply) => {
-      await service.requestReset(auditContextOf(request), request.body.email);
+      await service.requestReset(request.audit, request.body.email);
       return reply.status(202).send(null);
     },
   );
@@ -72,7 +71,7 @@ export function registerPasswordRoutes(
       },
     },
     async (request, reply) => {
-      await service.confirmReset(auditContextOf(request), request.body);
+      await service.confirmReset(request.audit, request.body);
       clearSessionCookie(reply);
       return reply.status(204).send(null);
     },
@@ -90,7 +89,7 @@ export function registerPasswordRoutes(
     },
     async (request, reply) => {
       const caller = requireSessionCaller(request);
-      await service.logoutEverywhere({ userId: caller.userId, audit: auditContextOf(request) });
+      await service.logoutEverywhere({ userId: caller.userId, audit: request.audit });
       clearSessionCookie(reply);
       return reply.status(204).send(null);
     },

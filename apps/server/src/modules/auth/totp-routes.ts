@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext, TypedApp } from '../../platform/context.js';
-import { auditContextOf } from '../audit/index.js';
+import type { auditContextOf } from '../audit/index.js';
 import { recoveryCodesResponse, totpCodeBody, totpDisableBody, totpEnrollResponse } from './contracts.js';
 import { requireSessionCaller } from './sessions.js';
 import type { LoginThrottle } from './throttle.js';
@@ -16,7 +16,7 @@ export function registerTotpRoutes(
   const actorOf = (request: Parameters<typeof auditContextOf>[0]) => ({
     userId: requireSessionCaller(request).userId,
     ip: request.ip,
-    audit: auditContextOf(request),
+    audit: request.audit,
   });
 
   app.post(

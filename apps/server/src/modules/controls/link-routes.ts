@@ -1,8 +1,6 @@
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
-import { type Access, accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
+import type { Access } from '../access/index.js';
 import {
   type AppliedControlDto,
   appliedControlSchema,
@@ -78,10 +76,9 @@ export function registerControlLinkRoutes(
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        const access = await accessFor(db, caller);
+        const access = await request.access();
         const ids = (request.body as Record<string, string[]>)[k.setField] ?? [];
-        await links.replace(access, auditContextOf(request), request.params.id, kind, ids);
+        await links.replace(access, request.audit, request.params.id, kind, ids);
         return detail(access, request.params.id);
       },
     );
@@ -99,10 +96,9 @@ export function registerControlLinkRoutes(
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        const access = await accessFor(db, caller);
+        const access = await request.access();
         const target = (request.body as Record<string, string>)[k.linkField] ?? '';
-        await links.add(access, auditContextOf(request), request.params.id, kind, target);
+        await links.add(access, request.audit, request.params.id, kind, target);
         return detail(access, request.params.id);
       },
     );
@@ -119,9 +115,8 @@ export function registerControlLinkRoutes(
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        const access = await accessFor(db, caller);
-        await links.remove(access, auditContextOf(request), request.params.id, kind, request.params.targetId);
+        const access = await request.access();
+        await links.remove(access, request.audit, request.params.id, kind, request.params.targetId);
         return detail(access, request.params.id);
       },
     );

@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import {
   appliedControlPage,
   appliedControlSchema,
@@ -39,9 +36,8 @@ export const controlsModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { cursor, ...query } = request.query;
-        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+        return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
       },
     );
 
@@ -59,8 +55,7 @@ export const controlsModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.detail(await accessFor(db, caller), request.params.id);
+        return service.detail(await request.access(), request.params.id);
       },
     );
 
@@ -76,8 +71,7 @@ export const controlsModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
-        const control = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+        const control = await service.create(await request.access(), request.audit, request.body);
         return reply.status(201).send(control);
       },
     );
@@ -98,11 +92,10 @@ export const controlsModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { version, ...changes } = request.body;
         return service.update(
-          await accessFor(db, caller),
-          auditContextOf(request),
+          await request.access(),
+          request.audit,
           request.params.id,
           expectedVersion(request, version),
           changes,
@@ -127,10 +120,9 @@ export const controlsModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
         await service.remove(
-          await accessFor(db, caller),
-          auditContextOf(request),
+          await request.access(),
+          request.audit,
           request.params.id,
           expectedVersion(request, request.query.version),
         );

@@ -1,11 +1,18 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { invalid, notFound } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { UsageHooks } from '../../platform/usage.js';
 import type { Access } from '../access/index.js';
 import { peopleAmong } from '../access/index.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import {
+  type AuditContext,
+  createdFields,
+  deleteAudited,
+  recordAudit,
+  setChange,
+  updateAudited,
+} from '../audit/index.js';
 import { evidenceOfControl } from '../evidence/index.js';
 import { folderById } from '../folders/index.js';
 import type { AppliedControlDto, CreateControlInput, UpdateControlInput } from './contracts.js';
@@ -38,6 +45,13 @@ export async function checkOwners(db: DbOrTx, organizationId: string, ownerIds: 
     throw invalid('body.ownerIds', `Not members of the organisation: ${strangers.join(', ')}`);
   }
   return unique;
+}
+
+/** Replaces the control's owners and says what changed, for its audit event. */
+async function replaceOwners(tx: DbOrTx, id: string, ownerIds: string[]) {
+  const previous = (await q.ownersOf(tx, [id])).map((o) => o.id);
+  await q.replaceOwners(tx, id, ownerIds);
+  return setChange('ownerIds', previous, ownerIds);
 }
 
 /** Loads a control the caller may read, or 404 (another organisation's, or outside the caller's folders). */
@@ -160,26 +174,22 @@ export function createControlService(deps: { db: Database; usage: UsageHooks }) 
         });
         const ownerIds = await checkOwners(tx, access.organizationId, input.ownerIds);
         const { ownerIds: _owners, ...fields } = input;
-        const [after] = await tx
-          .update(appliedControls)
-          .set({ ...fields, version: sql`${appliedControls.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(appliedControls.id, id), eq(appliedControls.version, version)))
-          .returning();
-        if (!after) throw versionConflict();
-        const changes: Record<string, unknown> = diffFields(auditable(before.row), auditable(after));
-        if (ownerIds) {
-          const previous = (await q.ownersOf(tx, [id])).map((o) => o.id).sort();
-          await q.replaceOwners(tx, id, ownerIds);
-          const next = [...ownerIds].sort();
-          if (JSON.stringify(previous) !== JSON.stringify(next)) changes.ownerIds = { before: previous, after: next };
-        }
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: after.folderId,
-          action: moving ? 'applied_control.moved' : 'applied_control.updated',
-          objectType: 'applied_control',
-          objectId: id,
-          changes,
+        // Owners first: a stale version throws below and the whole transaction, owners included, rolls back.
+        const ownerChange = ownerIds ? await replaceOwners(tx, id, ownerIds) : {};
+        await updateAudited(tx, audit, {
+          table: appliedControls,
+          id,
+          version,
+          set: fields,
+          before: before.row,
+          auditable,
+          event: (after) => ({
+            organizationId: access.organizationId,
+            folderId: after.folderId,
+            action: moving ? 'applied_control.moved' : 'applied_control.updated',
+            objectType: 'applied_control',
+          }),
+          moreChanges: ownerChange,
         });
         return detail(tx, access, id);
       });
@@ -195,17 +205,16 @@ export function createControlService(deps: { db: Database; usage: UsageHooks }) 
           .where(eq(appliedControls.id, id))
           .for('update');
         await deps.usage.askInTurn(appliedControlDeletion, { tx, access, id });
-        const deleted = await tx
-          .delete(appliedControls)
-          .where(and(eq(appliedControls.id, id), eq(appliedControls.version, version)))
-          .returning({ id: appliedControls.id });
-        if (deleted.length === 0) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: found.row.folderId,
-          action: 'applied_control.deleted',
-          objectType: 'applied_control',
-          objectId: id,
+        await deleteAudited(tx, audit, {
+          table: appliedControls,
+          id,
+          version,
+          event: {
+            organizationId: access.organizationId,
+            folderId: found.row.folderId,
+            action: 'applied_control.deleted',
+            objectType: 'applied_control',
+          },
           changes: { name: { before: found.row.name }, refId: { before: found.row.refId } },
         });
       });

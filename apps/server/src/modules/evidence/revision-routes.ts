@@ -5,8 +5,6 @@ import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import type { FileStorage, StoredFile } from '../../platform/storage/file-storage.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import {
   evidenceIdParams,
   fileRevisionFields,
@@ -82,8 +80,8 @@ export async function registerRevisionRoutes(
       },
       async (request, reply) => {
         const caller = requireOrgCaller(request);
-        const access = await accessFor(db, caller);
-        const audit = auditContextOf(request);
+        const access = await request.access();
+        const audit = request.audit;
         const evidenceId = request.params.id;
         await revisions.requireCanAdd(access, evidenceId);
 
@@ -152,8 +150,7 @@ export async function registerRevisionRoutes(
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
-      return { items: await revisions.list(await accessFor(db, caller), request.params.id) };
+      return { items: await revisions.list(await request.access(), request.params.id) };
     },
   );
 
@@ -171,9 +168,8 @@ export async function registerRevisionRoutes(
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
       const { revision, file, stream } = await revisions.content(
-        await accessFor(db, caller),
+        await request.access(),
         request.params.id,
         request.params.number,
       );

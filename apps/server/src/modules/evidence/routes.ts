@@ -4,8 +4,6 @@ import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
 import { createLocalFileStorage } from '../../platform/storage/file-storage.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import {
   createEvidenceBody,
   deleteQuery,
@@ -55,9 +53,8 @@ export const evidenceModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { cursor, ...query } = request.query;
-        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+        return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
       },
     );
 
@@ -73,8 +70,7 @@ export const evidenceModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.get(await accessFor(db, caller), request.params.id);
+        return service.get(await request.access(), request.params.id);
       },
     );
 
@@ -90,8 +86,7 @@ export const evidenceModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
-        const created = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+        const created = await service.create(await request.access(), request.audit, request.body);
         return reply.status(201).send(created);
       },
     );
@@ -111,11 +106,10 @@ export const evidenceModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { version, ...changes } = request.body;
         return service.update(
-          await accessFor(db, caller),
-          auditContextOf(request),
+          await request.access(),
+          request.audit,
           request.params.id,
           expectedVersion(request, version),
           changes,
@@ -139,10 +133,9 @@ export const evidenceModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         return service.changeStatus(
-          await accessFor(db, caller),
-          auditContextOf(request),
+          await request.access(),
+          request.audit,
           request.params.id,
           expectedVersion(request, request.body.version),
           request.body.status,
@@ -167,8 +160,8 @@ export const evidenceModule: ModuleDefinition = {
       async (request, reply) => {
         const caller = requireOrgCaller(request);
         const fileIds = await service.remove(
-          await accessFor(db, caller),
-          auditContextOf(request),
+          await request.access(),
+          request.audit,
           request.params.id,
           expectedVersion(request, request.query.version),
         );

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { Clock } from '../../platform/clock.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { createAssessmentService } from './assessment-service.js';
 import {
   createAssessmentBody,
@@ -19,7 +16,6 @@ import {
 } from './contracts.js';
 
 export function registerAssessmentRoutes(app: TypedApp, deps: { db: Database; clock: Clock }) {
-  const { db } = deps;
   const service = createAssessmentService(deps);
   const tags = ['findings-assessments'];
 
@@ -39,7 +35,7 @@ export function registerAssessmentRoutes(app: TypedApp, deps: { db: Database; cl
     },
     async (request) => {
       const { cursor, ...query } = request.query;
-      return service.list(await accessFor(db, requireOrgCaller(request)), { ...query, cursor: decodeCursor(cursor) });
+      return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
     },
   );
 
@@ -54,7 +50,7 @@ export function registerAssessmentRoutes(app: TypedApp, deps: { db: Database; cl
         response: { 200: findingsAssessmentSchema },
       },
     },
-    async (request) => service.detail(await accessFor(db, requireOrgCaller(request)), request.params.id),
+    async (request) => service.detail(await request.access(), request.params.id),
   );
 
   app.post(
@@ -69,8 +65,8 @@ export function registerAssessmentRoutes(app: TypedApp, deps: { db: Database; cl
       },
     },
     async (request, reply) => {
-      const access = await accessFor(db, requireOrgCaller(request));
-      return reply.status(201).send(await service.create(access, auditContextOf(request), request.body));
+      const access = await request.access();
+      return reply.status(201).send(await service.create(access, request.audit, request.body));
     },
   );
 
@@ -91,8 +87,8 @@ export function registerAssessmentRoutes(app: TypedApp, deps: { db: Database; cl
     async (request) => {
       const { version, ...changes } = request.body;
       return service.update(
-        await accessFor(db, requireOrgCaller(request)),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, version),
         changes,
@@ -114,8 +110,8 @@ export function registerAssessmentRoutes(app: TypedApp, deps: { db: Database; cl
     },
     async (request, reply) => {
       await service.remove(
-        await accessFor(db, requireOrgCaller(request)),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, request.query.version),
       );

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import {
   createFindingBody,
   deleteQuery,
@@ -18,7 +15,7 @@ import {
 import type { FindingService } from './service.js';
 
 export function registerFindingRoutes(app: TypedApp, deps: { db: Database; service: FindingService }) {
-  const { db, service } = deps;
+  const { service } = deps;
   const tags = ['findings'];
 
   app.get(
@@ -37,7 +34,7 @@ export function registerFindingRoutes(app: TypedApp, deps: { db: Database; servi
     },
     async (request) => {
       const { cursor, ...query } = request.query;
-      return service.list(await accessFor(db, requireOrgCaller(request)), { ...query, cursor: decodeCursor(cursor) });
+      return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
     },
   );
 
@@ -53,7 +50,7 @@ export function registerFindingRoutes(app: TypedApp, deps: { db: Database; servi
         response: { 200: findingSchema },
       },
     },
-    async (request) => service.detail(await accessFor(db, requireOrgCaller(request)), request.params.id),
+    async (request) => service.detail(await request.access(), request.params.id),
   );
 
   app.post(
@@ -71,8 +68,8 @@ export function registerFindingRoutes(app: TypedApp, deps: { db: Database; servi
       },
     },
     async (request, reply) => {
-      const access = await accessFor(db, requireOrgCaller(request));
-      return reply.status(201).send(await service.create(access, auditContextOf(request), request.body));
+      const access = await request.access();
+      return reply.status(201).send(await service.create(access, request.audit, request.body));
     },
   );
 
@@ -94,8 +91,8 @@ export function registerFindingRoutes(app: TypedApp, deps: { db: Database; servi
     async (request) => {
       const { version, ...changes } = request.body;
       return service.update(
-        await accessFor(db, requireOrgCaller(request)),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, version),
         changes,
@@ -117,8 +114,8 @@ export function registerFindingRoutes(app: TypedApp, deps: { db: Database; servi
     },
     async (request, reply) => {
       await service.remove(
-        await accessFor(db, requireOrgCaller(request)),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, request.query.version),
       );

@@ -1,8 +1,6 @@
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
-import { type Access, accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
+import type { Access } from '../access/index.js';
 import {
   assetLinkBody,
   assetSetBody,
@@ -78,9 +76,9 @@ export function registerFindingLinkRoutes(
         },
       },
       async (request) => {
-        const access = await accessFor(db, requireOrgCaller(request));
+        const access = await request.access();
         const ids = (request.body as Record<string, string[]>)[k.setField] ?? [];
-        await links.replace(access, auditContextOf(request), request.params.id, target, ids);
+        await links.replace(access, request.audit, request.params.id, target, ids);
         return detail(access, request.params.id);
       },
     );
@@ -98,9 +96,9 @@ export function registerFindingLinkRoutes(
         },
       },
       async (request) => {
-        const access = await accessFor(db, requireOrgCaller(request));
+        const access = await request.access();
         const targetId = (request.body as Record<string, string>)[k.linkField] ?? '';
-        await links.add(access, auditContextOf(request), request.params.id, target, targetId);
+        await links.add(access, request.audit, request.params.id, target, targetId);
         return detail(access, request.params.id);
       },
     );
@@ -117,8 +115,8 @@ export function registerFindingLinkRoutes(
         },
       },
       async (request) => {
-        const access = await accessFor(db, requireOrgCaller(request));
-        await links.remove(access, auditContextOf(request), request.params.id, target, request.params.targetId);
+        const access = await request.access();
+        await links.remove(access, request.audit, request.params.id, target, request.params.targetId);
         return detail(access, request.params.id);
       },
     );

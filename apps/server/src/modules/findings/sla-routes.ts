@@ -1,14 +1,10 @@
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { findingSlasSchema, updateSlasBody } from './contracts.js';
 import { createSlaService } from './sla-service.js';
 
 export function registerSlaRoutes(app: TypedApp, deps: { db: Database }) {
-  const { db } = deps;
   const service = createSlaService(deps);
   const tags = ['findings'];
 
@@ -24,7 +20,7 @@ export function registerSlaRoutes(app: TypedApp, deps: { db: Database }) {
         response: { 200: findingSlasSchema },
       },
     },
-    async (request) => service.read(await accessFor(db, requireOrgCaller(request))),
+    async (request) => service.read(await request.access()),
   );
 
   app.put(
@@ -43,8 +39,8 @@ export function registerSlaRoutes(app: TypedApp, deps: { db: Database }) {
     },
     async (request) =>
       service.update(
-        await accessFor(db, requireOrgCaller(request)),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         expectedVersion(request, request.body.version),
         request.body.days,
       ),

@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import {
   createFolderBody,
   folderIdParams,
@@ -34,9 +31,8 @@ export const foldersModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { cursor, ...query } = request.query;
-        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+        return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
       },
     );
 
@@ -51,8 +47,7 @@ export const foldersModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return { items: await service.tree(await accessFor(db, caller)) };
+        return { items: await service.tree(await request.access()) };
       },
     );
 
@@ -68,8 +63,7 @@ export const foldersModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.get(await accessFor(db, caller), request.params.id);
+        return service.get(await request.access(), request.params.id);
       },
     );
 
@@ -85,8 +79,7 @@ export const foldersModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
-        const folder = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+        const folder = await service.create(await request.access(), request.audit, request.body);
         return reply.status(201).send(folder);
       },
     );
@@ -106,11 +99,10 @@ export const foldersModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { version, ...changes } = request.body;
         return service.update(
-          await accessFor(db, caller),
-          auditContextOf(request),
+          await request.access(),
+          request.audit,
           request.params.id,
           expectedVersion(request, version),
           changes,
@@ -131,10 +123,9 @@ export const foldersModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
         await service.remove(
-          await accessFor(db, caller),
-          auditContextOf(request),
+          await request.access(),
+          request.audit,
           request.params.id,
           expectedVersion(request, request.query.version),
         );

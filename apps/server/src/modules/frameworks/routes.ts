@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { ensureBuiltinLibrary } from './builtin/loader.js';
 import {
   frameworkIdParams,
@@ -44,9 +41,8 @@ export const frameworksModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { cursor, ...query } = request.query;
-        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+        return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
       },
     );
 
@@ -62,8 +58,7 @@ export const frameworksModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.get(await accessFor(db, caller), request.params.id);
+        return service.get(await request.access(), request.params.id);
       },
     );
 
@@ -82,9 +77,8 @@ export const frameworksModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         return {
-          items: await service.requirements(await accessFor(db, caller), request.params.id, request.query),
+          items: await service.requirements(await request.access(), request.params.id, request.query),
         };
       },
     );
@@ -103,8 +97,7 @@ export const frameworksModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.requirement(await accessFor(db, caller), request.params.id, request.params.nodeId);
+        return service.requirement(await request.access(), request.params.id, request.params.nodeId);
       },
     );
 
@@ -122,8 +115,7 @@ export const frameworksModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
-        await service.remove(await accessFor(db, caller), auditContextOf(request), request.params.id);
+        await service.remove(await request.access(), request.audit, request.params.id);
         return reply.status(204).send(null);
       },
     );

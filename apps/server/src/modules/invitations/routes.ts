@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { createLoginThrottle, setSessionCookie } from '../auth/index.js';
 import { findUserById } from '../users/index.js';
 import { createAcceptService } from './accept.js';
@@ -43,7 +41,7 @@ export const invitationsModule: ModuleDefinition = {
       async (request, reply) => {
         const caller = requireOrgCaller(request);
         const inviter = await findUserById(db, caller.userId);
-        const created = await service.create(await accessFor(db, caller), auditContextOf(request), {
+        const created = await service.create(await request.access(), request.audit, {
           ...request.body,
           inviterName: inviter?.displayName ?? caller.email,
         });
@@ -63,9 +61,8 @@ export const invitationsModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { cursor, ...query } = request.query;
-        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+        return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
       },
     );
 
@@ -81,8 +78,7 @@ export const invitationsModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
-        await service.revoke(await accessFor(db, caller), auditContextOf(request), request.params.id);
+        await service.revoke(await request.access(), request.audit, request.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -125,7 +121,7 @@ export const invitationsModule: ModuleDefinition = {
             caller: request.caller,
             ip: request.ip,
             userAgent: request.headers['user-agent'] ?? null,
-            audit: auditContextOf(request),
+            audit: request.audit,
           },
           request.body,
         );

@@ -1,7 +1,5 @@
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
-import { accessFor } from '../access/index.js';
 import { jobRunIdParams, jobRunPage, jobRunSchema, listJobRunsQuery } from './contracts.js';
 import { createJobRunService } from './service.js';
 
@@ -25,9 +23,8 @@ export const jobsModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { cursor, ...query } = request.query;
-        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+        return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
       },
     );
 
@@ -43,8 +40,7 @@ export const jobsModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.get(await accessFor(db, caller), request.params.id);
+        return service.get(await request.access(), request.params.id);
       },
     );
   },

@@ -1,8 +1,5 @@
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import {
   assessmentIdParams,
   inferBody,
@@ -38,8 +35,7 @@ export const mappingInferenceModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.preview(await accessFor(db, caller), request.body);
+        return service.preview(await request.access(), request.body);
       },
     );
 
@@ -57,8 +53,7 @@ export const mappingInferenceModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.reachable(await accessFor(db, caller), request.query.frameworkId);
+        return service.reachable(await request.access(), request.query.frameworkId);
       },
     );
 
@@ -77,8 +72,7 @@ export const mappingInferenceModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
-        const created = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+        const created = await service.create(await request.access(), request.audit, request.body);
         return reply.status(201).send(created);
       },
     );
@@ -99,11 +93,10 @@ export const mappingInferenceModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { version, ...body } = request.body;
         return service.refresh(
-          await accessFor(db, caller),
-          auditContextOf(request),
+          await request.access(),
+          request.audit,
           request.params.id,
           expectedVersion(request, version),
           body,

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { listMembersQuery, memberPage, memberParams, memberSchema, updateMemberBody } from './contracts.js';
 import { createMemberService } from './service.js';
 
@@ -27,9 +24,8 @@ export const membersModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { cursor, ...query } = request.query;
-        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+        return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
       },
     );
 
@@ -48,13 +44,7 @@ export const membersModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.setStatus(
-          await accessFor(db, caller),
-          auditContextOf(request),
-          request.params.userId,
-          request.body.status,
-        );
+        return service.setStatus(await request.access(), request.audit, request.params.userId, request.body.status);
       },
     );
 
@@ -72,8 +62,7 @@ export const membersModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
-        await service.remove(await accessFor(db, caller), auditContextOf(request), request.params.userId);
+        await service.remove(await request.access(), request.audit, request.params.userId);
         return reply.status(204).send(null);
       },
     );

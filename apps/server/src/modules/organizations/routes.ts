@@ -4,7 +4,6 @@ import type { ModuleDefinition } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
 import { accessFor, hasOrganizationAccess } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { createOrganization, getOrganization, listOrganizationsOfUser, updateOrganization } from './service.js';
 
 const organizationSchema = z.object({
@@ -63,7 +62,7 @@ export const organizationsModule: ModuleDefinition = {
       async (request, reply) => {
         const caller = requireCaller(request);
         const { organization, rootFolderId } = await db.transaction((tx) =>
-          createOrganization(tx, auditContextOf(request), { name: request.body.name, ownerUserId: caller.userId }),
+          createOrganization(tx, request.audit, { name: request.body.name, ownerUserId: caller.userId }),
         );
         return reply.status(201).send({ ...organization, rootFolderId, abilities: { update: true } });
       },
@@ -111,7 +110,7 @@ export const organizationsModule: ModuleDefinition = {
         const access = await accessFor(db, { userId: caller.userId, organizationId: request.params.id });
         const { version, ...changes } = request.body;
         const updated = await db.transaction((tx) =>
-          updateOrganization(tx, auditContextOf(request), access, {
+          updateOrganization(tx, request.audit, access, {
             ...changes,
             version: expectedVersion(request, version),
           }),

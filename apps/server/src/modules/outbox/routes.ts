@@ -1,9 +1,7 @@
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { registerMailDelivery } from '../../platform/mail/delivery.js';
 import { createMailer } from '../../platform/mail/mailer.js';
-import { accessFor } from '../access/index.js';
 import { listOutboxQuery, outboxEmailIdParams, outboxEmailPage, outboxEmailSchema } from './contracts.js';
 import { createOutboxService } from './service.js';
 
@@ -31,9 +29,8 @@ export const outboxModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { cursor, ...query } = request.query;
-        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+        return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
       },
     );
 
@@ -49,8 +46,7 @@ export const outboxModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.get(await accessFor(db, caller), request.params.id);
+        return service.get(await request.access(), request.params.id);
       },
     );
   },

@@ -1,6 +1,4 @@
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
-import { accessFor } from '../access/index.js';
 import { coverageResponse, dashboardResponse, folderFilterQuery, frameworkIdParams } from './contracts.js';
 import { createOverviewService } from './service.js';
 
@@ -26,8 +24,7 @@ export const overviewModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.coverage(await accessFor(db, caller), request.params.id, request.query.folderId);
+        return service.coverage(await request.access(), request.params.id, request.query.folderId);
       },
     );
 
@@ -46,8 +43,7 @@ export const overviewModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.dashboard(await accessFor(db, caller), request.query.folderId);
+        return service.dashboard(await request.access(), request.query.folderId);
       },
     );
   },

@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import {
   createAssessmentBody,
   deleteQuery,
@@ -37,9 +34,8 @@ export function registerAssessmentRoutes(app: TypedApp, { db, clock }: Pick<AppC
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { cursor, ...query } = request.query;
-      return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+      return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
     },
   );
 
@@ -57,8 +53,7 @@ export function registerAssessmentRoutes(app: TypedApp, { db, clock }: Pick<AppC
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
-      return service.detail(await accessFor(db, caller), request.params.id);
+      return service.detail(await request.access(), request.params.id);
     },
   );
 
@@ -76,8 +71,7 @@ export function registerAssessmentRoutes(app: TypedApp, { db, clock }: Pick<AppC
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
-      const created = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+      const created = await service.create(await request.access(), request.audit, request.body);
       return reply.status(201).send(created);
     },
   );
@@ -100,11 +94,10 @@ export function registerAssessmentRoutes(app: TypedApp, { db, clock }: Pick<AppC
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { version, ...changes } = request.body;
       return service.update(
-        await accessFor(db, caller),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, version),
         changes,
@@ -127,10 +120,9 @@ export function registerAssessmentRoutes(app: TypedApp, { db, clock }: Pick<AppC
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
       await service.remove(
-        await accessFor(db, caller),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, request.query.version),
       );
@@ -155,10 +147,9 @@ export function registerAssessmentRoutes(app: TypedApp, { db, clock }: Pick<AppC
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
-      const access = await accessFor(db, caller);
+      const access = await request.access();
       const { version, ...input } = request.body;
-      await rerate(access, auditContextOf(request), request.params.id, expectedVersion(request, version), input);
+      await rerate(access, request.audit, request.params.id, expectedVersion(request, version), input);
       return service.detail(access, request.params.id);
     },
   );

@@ -1,9 +1,7 @@
 import type { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
-import { type Access, accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
+import type { Access } from '../access/index.js';
 import { idParams } from './contracts.js';
 import { createScenarioLinkService, type ScenarioLinkKind } from './link-service.js';
 import {
@@ -98,10 +96,9 @@ export function registerScenarioLinkRoutes(
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        const access = await accessFor(db, caller);
+        const access = await request.access();
         const ids = (request.body as Record<string, string[]>)[k.setField] ?? [];
-        await links.replace(access, auditContextOf(request), request.params.id, k.kind, ids);
+        await links.replace(access, request.audit, request.params.id, k.kind, ids);
         return detail(access, request.params.id);
       },
     );
@@ -119,10 +116,9 @@ export function registerScenarioLinkRoutes(
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        const access = await accessFor(db, caller);
+        const access = await request.access();
         const target = (request.body as Record<string, string>)[k.linkField] ?? '';
-        await links.add(access, auditContextOf(request), request.params.id, k.kind, target);
+        await links.add(access, request.audit, request.params.id, k.kind, target);
         return detail(access, request.params.id);
       },
     );
@@ -139,9 +135,8 @@ export function registerScenarioLinkRoutes(
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        const access = await accessFor(db, caller);
-        await links.remove(access, auditContextOf(request), request.params.id, k.kind, request.params.targetId);
+        const access = await request.access();
+        await links.remove(access, request.audit, request.params.id, k.kind, request.params.targetId);
         return detail(access, request.params.id);
       },
     );

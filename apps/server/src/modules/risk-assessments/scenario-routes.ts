@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { deleteQuery, idParams } from './contracts.js';
 import { registerScenarioLinkRoutes } from './link-routes.js';
 import {
@@ -36,9 +33,8 @@ export function registerScenarioRoutes(app: TypedApp, { db, clock }: Pick<AppCon
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { cursor, ...query } = request.query;
-      return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+      return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
     },
   );
 
@@ -56,8 +52,7 @@ export function registerScenarioRoutes(app: TypedApp, { db, clock }: Pick<AppCon
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
-      return service.detail(await accessFor(db, caller), request.params.id);
+      return service.detail(await request.access(), request.params.id);
     },
   );
 
@@ -76,8 +71,7 @@ export function registerScenarioRoutes(app: TypedApp, { db, clock }: Pick<AppCon
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
-      const created = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+      const created = await service.create(await request.access(), request.audit, request.body);
       return reply.status(201).send(created);
     },
   );
@@ -98,11 +92,10 @@ export function registerScenarioRoutes(app: TypedApp, { db, clock }: Pick<AppCon
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { version, ...changes } = request.body;
       return service.update(
-        await accessFor(db, caller),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, version),
         changes,
@@ -125,10 +118,9 @@ export function registerScenarioRoutes(app: TypedApp, { db, clock }: Pick<AppCon
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
       await service.remove(
-        await accessFor(db, caller),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, request.query.version),
       );

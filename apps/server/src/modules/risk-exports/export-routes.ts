@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
-import { accessFor } from '../access/index.js';
 import { attachment } from './file-name.js';
 import { registerToPdf } from './formats/pdf.js';
 import { registerToXlsx } from './formats/workbook.js';
@@ -61,8 +59,7 @@ export function registerExportRoutes(app: TypedApp, ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
-        const access = await accessFor(db, caller);
+        const access = await request.access();
         const header = await loadRiskHeader(db, access, request.params.id, [
           'risk_assessment:read',
           'risk_scenario:read',

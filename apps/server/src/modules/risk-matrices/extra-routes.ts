@@ -1,8 +1,5 @@
 import multipart from '@fastify/multipart';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../platform/context.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { readUploadedText } from '../threats/index.js';
 import {
   importQuery,
@@ -39,8 +36,7 @@ export async function registerMatrixExtraRoutes(
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
-      return service.revisions(await accessFor(db, caller), request.params.id);
+      return service.revisions(await request.access(), request.params.id);
     },
   );
 
@@ -61,13 +57,7 @@ export async function registerMatrixExtraRoutes(
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
-      const revision = await service.revise(
-        await accessFor(db, caller),
-        auditContextOf(request),
-        request.params.id,
-        request.body,
-      );
+      const revision = await service.revise(await request.access(), request.audit, request.params.id, request.body);
       return reply.status(201).send(revision);
     },
   );
@@ -96,12 +86,11 @@ export async function registerMatrixExtraRoutes(
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        const access = await accessFor(db, caller);
+        const access = await request.access();
         await imports.checkFolder(access, request.query.folderId);
         const file = await readUploadedText(request);
         const matrices = parseMatrixLibrary(file.text, file.name);
-        return imports.importMatrices(access, auditContextOf(request), request.query.folderId, matrices);
+        return imports.importMatrices(access, request.audit, request.query.folderId, matrices);
       },
     );
   });

@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { createFilterBody, filterIdParams, savedFilterList, savedFilterSchema } from './contracts.js';
 import type { RiskRegisterService } from './service.js';
 
 /** The caller's own saved register filters: nobody sees or deletes another person's. */
 export function registerFilterRoutes(app: TypedApp, deps: { db: Database; service: RiskRegisterService }) {
-  const { db, service } = deps;
+  const { service } = deps;
   const tags = ['risk-register'];
 
   app.get(
@@ -22,7 +19,7 @@ export function registerFilterRoutes(app: TypedApp, deps: { db: Database; servic
         response: { 200: savedFilterList },
       },
     },
-    async (request) => service.listFilters(await accessFor(db, requireOrgCaller(request))),
+    async (request) => service.listFilters(await request.access()),
   );
 
   app.post(
@@ -39,8 +36,7 @@ export function registerFilterRoutes(app: TypedApp, deps: { db: Database; servic
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
-      const saved = await service.createFilter(await accessFor(db, caller), auditContextOf(request), request.body);
+      const saved = await service.createFilter(await request.access(), request.audit, request.body);
       return reply.status(201).send(saved);
     },
   );
@@ -57,8 +53,7 @@ export function registerFilterRoutes(app: TypedApp, deps: { db: Database; servic
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
-      await service.deleteFilter(await accessFor(db, caller), auditContextOf(request), request.params.id);
+      await service.deleteFilter(await request.access(), request.audit, request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,6 +1,4 @@
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
-import { accessFor } from '../access/index.js';
 import { heatMapSchema, riskAssessmentIdParams, treatmentPlanSchema } from './contracts.js';
 import { registerFilterRoutes } from './filter-routes.js';
 import { createRiskRegisterService } from './service.js';
@@ -27,7 +25,7 @@ export const riskRegisterModule: ModuleDefinition = {
           response: { 200: heatMapSchema },
         },
       },
-      async (request) => service.heatMap(await accessFor(db, requireOrgCaller(request)), request.params.id),
+      async (request) => service.heatMap(await request.access(), request.params.id),
     );
 
     app.get(
@@ -45,7 +43,7 @@ export const riskRegisterModule: ModuleDefinition = {
           response: { 200: treatmentPlanSchema },
         },
       },
-      async (request) => service.treatmentPlan(await accessFor(db, requireOrgCaller(request)), request.params.id),
+      async (request) => service.treatmentPlan(await request.access(), request.params.id),
     );
 
     registerFilterRoutes(app, { db, service });

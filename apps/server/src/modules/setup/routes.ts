@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { hashPassword, passwordProblems } from '../../platform/auth/password.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { auditContextOf, recordAudit } from '../audit/index.js';
+import { recordAudit } from '../audit/index.js';
 import { createSession, setSessionCookie } from '../auth/index.js';
 import { createOrganization } from '../organizations/index.js';
 import { countUsers, displayNameSchema, emailSchema, insertUser } from '../users/index.js';
@@ -75,7 +75,7 @@ export const setupModule: ModuleDefinition = {
             displayName: body.displayName,
             passwordHash,
           });
-          const audit = { ...auditContextOf(request), actorUserId: user.id, actorType: 'user' as const };
+          const audit = { ...request.audit, actorUserId: user.id, actorType: 'user' as const };
           const { organization, rootFolderId } = await createOrganization(tx, audit, {
             name: body.organizationName,
             ownerUserId: user.id,

@@ -1,11 +1,8 @@
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition, TypedApp } from '../../platform/context.js';
 import { decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
 import { ensureBuiltinThreats } from './builtin.js';
 import {
   createThreatBody,
@@ -46,9 +43,8 @@ export const threatsModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { cursor, ...query } = request.query;
-        return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+        return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
       },
     );
 
@@ -64,8 +60,7 @@ export const threatsModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        return service.detail(await accessFor(db, caller), request.params.id);
+        return service.detail(await request.access(), request.params.id);
       },
     );
 
@@ -81,8 +76,7 @@ export const threatsModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
-        const threat = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+        const threat = await service.create(await request.access(), request.audit, request.body);
         return reply.status(201).send(threat);
       },
     );
@@ -102,11 +96,10 @@ export const threatsModule: ModuleDefinition = {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
         const { version, ...changes } = request.body;
         return service.update(
-          await accessFor(db, caller),
-          auditContextOf(request),
+          await request.access(),
+          request.audit,
           request.params.id,
           expectedVersion(request, version),
           changes,
@@ -130,10 +123,9 @@ export const threatsModule: ModuleDefinition = {
         },
       },
       async (request, reply) => {
-        const caller = requireOrgCaller(request);
         await service.remove(
-          await accessFor(db, caller),
-          auditContextOf(request),
+          await request.access(),
+          request.audit,
           request.params.id,
           expectedVersion(request, request.query.version),
         );
@@ -163,12 +155,11 @@ export const threatsModule: ModuleDefinition = {
           },
         },
         async (request) => {
-          const caller = requireOrgCaller(request);
-          const access = await accessFor(db, caller);
+          const access = await request.access();
           await service.checkImportFolder(access, request.query.folderId);
           const file = await readUploadedText(request);
           const imported = parseThreatLibrary(file.text, file.name);
-          return service.importThreats(access, auditContextOf(request), request.query.folderId, imported);
+          return service.importThreats(access, request.audit, request.query.folderId, imported);
         },
       );
     });

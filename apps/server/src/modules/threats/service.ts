@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { conflict, notFound, versionConflict } from '../../platform/errors.js';
+import { conflict, notFound } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { UsageHooks } from '../../platform/usage.js';
 import type { Access } from '../access/index.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import { type AuditContext, createdFields, deleteAudited, recordAudit, updateAudited } from '../audit/index.js';
 import { folderById } from '../folders/index.js';
 import type { CreateThreatInput, ThreatDto, ThreatImportResult, UpdateThreatInput } from './contracts.js';
 import { builtinReadOnly } from './domain-errors.js';
@@ -133,19 +133,19 @@ export function createThreatService(deps: { db: Database; usage: UsageHooks }) {
         const moving = input.folderId !== undefined && input.folderId !== before.row.folderId;
         const folderPath =
           moving && input.folderId ? (await targetFolder(tx, access, input.folderId)).path : before.folderPath;
-        const [after] = await tx
-          .update(threats)
-          .set({ ...input, version: sql`${threats.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(threats.id, id), eq(threats.version, version)))
-          .returning();
-        if (!after) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: after.folderId,
-          action: moving ? 'threat.moved' : 'threat.updated',
-          objectType: 'threat',
-          objectId: id,
-          changes: diffFields(auditable(before.row), auditable(after)),
+        const after = await updateAudited(tx, audit, {
+          table: threats,
+          id,
+          version,
+          set: input,
+          before: before.row,
+          auditable,
+          event: (row) => ({
+            organizationId: access.organizationId,
+            folderId: row.folderId,
+            action: moving ? 'threat.moved' : 'threat.updated',
+            objectType: 'threat',
+          }),
         });
         return toThreat({ row: after, folderPath }, access);
       });
@@ -156,17 +156,16 @@ export function createThreatService(deps: { db: Database; usage: UsageHooks }) {
         const found = await loadWritable(tx, access, id, 'threat:delete');
         await tx.select({ id: threats.id }).from(threats).where(eq(threats.id, id)).for('update');
         await deps.usage.askInTurn(threatDeletion, { tx, access, id });
-        const deleted = await tx
-          .delete(threats)
-          .where(and(eq(threats.id, id), eq(threats.version, version)))
-          .returning({ id: threats.id });
-        if (deleted.length === 0) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: found.row.folderId,
-          action: 'threat.deleted',
-          objectType: 'threat',
-          objectId: id,
+        await deleteAudited(tx, audit, {
+          table: threats,
+          id,
+          version,
+          event: {
+            organizationId: access.organizationId,
+            folderId: found.row.folderId,
+            action: 'threat.deleted',
+            objectType: 'threat',
+          },
           changes: { name: { before: found.row.name }, urn: { before: found.row.urn } },
         });
       });

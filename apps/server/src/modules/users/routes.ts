@@ -2,7 +2,7 @@ import { requireCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
 import { AppError, versionConflict } from '../../platform/errors.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { auditContextOf, diffFields, recordAudit } from '../audit/index.js';
+import { diffFields, recordAudit } from '../audit/index.js';
 import { type ProfileDto, profileSchema, updateProfileBody } from './contracts.js';
 import { findUserById, updateProfile } from './queries.js';
 
@@ -64,7 +64,7 @@ export const usersModule: ModuleDefinition = {
           if (!before) throw new AppError('unauthenticated', 'Sign in again');
           const after = await updateProfile(tx, { id: caller.userId, version: expected, ...changes });
           if (!after) throw versionConflict();
-          await recordAudit(tx, auditContextOf(request), {
+          await recordAudit(tx, request.audit, {
             organizationId: null,
             action: 'user.updated',
             objectType: 'user',

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { decodeCursor } from '../../../platform/http/pagination.js';
-import { auditContextOf } from '../../audit/index.js';
-import { accessFor } from '../access.js';
 import { bindingIdParams, bindingPage, bindingSchema, createBindingBody, listBindingsQuery } from './contracts.js';
 import { createBindingService } from './service.js';
 
@@ -25,9 +22,8 @@ export function registerBindingRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { cursor, ...filters } = request.query;
-      return service.list(await accessFor(db, caller), { ...filters, cursor: decodeCursor(cursor) });
+      return service.list(await request.access(), { ...filters, cursor: decodeCursor(cursor) });
     },
   );
 
@@ -46,8 +42,7 @@ export function registerBindingRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
-      const binding = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+      const binding = await service.create(await request.access(), request.audit, request.body);
       return reply.status(201).send(binding);
     },
   );
@@ -66,8 +61,7 @@ export function registerBindingRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
-      await service.remove(await accessFor(db, caller), auditContextOf(request), request.params.id);
+      await service.remove(await request.access(), request.audit, request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { decodeCursor } from '../../../platform/http/pagination.js';
 import { expectedVersion } from '../../../platform/http/versioning.js';
-import { auditContextOf } from '../../audit/index.js';
-import { accessFor } from '../access.js';
 import {
   createGroupBody,
   groupIdParams,
@@ -34,9 +31,8 @@ export function registerGroupRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { cursor, ...query } = request.query;
-      return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+      return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
     },
   );
 
@@ -52,8 +48,7 @@ export function registerGroupRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
-      return service.get(await accessFor(db, caller), request.params.id);
+      return service.get(await request.access(), request.params.id);
     },
   );
 
@@ -69,8 +64,7 @@ export function registerGroupRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
-      const group = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+      const group = await service.create(await request.access(), request.audit, request.body);
       return reply.status(201).send(group);
     },
   );
@@ -88,11 +82,10 @@ export function registerGroupRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { version, ...changes } = request.body;
       return service.update(
-        await accessFor(db, caller),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, version),
         changes,
@@ -115,10 +108,9 @@ export function registerGroupRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
       await service.remove(
-        await accessFor(db, caller),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, request.query.version),
       );
@@ -139,9 +131,8 @@ export function registerGroupRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { cursor, ...query } = request.query;
-      return service.members(await accessFor(db, caller), request.params.id, {
+      return service.members(await request.access(), request.params.id, {
         ...query,
         cursor: decodeCursor(cursor),
       });
@@ -162,9 +153,8 @@ export function registerGroupRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
       const { id, userId } = request.params;
-      await service.addMember(await accessFor(db, caller), auditContextOf(request), id, userId);
+      await service.addMember(await request.access(), request.audit, id, userId);
       return reply.status(204).send(null);
     },
   );
@@ -181,9 +171,8 @@ export function registerGroupRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
       const { id, userId } = request.params;
-      await service.removeMember(await accessFor(db, caller), auditContextOf(request), id, userId);
+      await service.removeMember(await request.access(), request.audit, id, userId);
       return reply.status(204).send(null);
     },
   );

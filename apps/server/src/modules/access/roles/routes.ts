@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { expectedVersion } from '../../../platform/http/versioning.js';
-import { auditContextOf } from '../../audit/index.js';
-import { accessFor } from '../access.js';
 import { actions, allPermissions, objectTypes } from '../permissions-catalog.js';
 import {
   createRoleBody,
@@ -46,8 +44,7 @@ export function registerRoleRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
-      return { items: await service.list(await accessFor(db, caller)), nextCursor: null };
+      return { items: await service.list(await request.access()), nextCursor: null };
     },
   );
 
@@ -63,8 +60,7 @@ export function registerRoleRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
-      return service.get(await accessFor(db, caller), request.params.id);
+      return service.get(await request.access(), request.params.id);
     },
   );
 
@@ -82,8 +78,7 @@ export function registerRoleRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
-      const role = await service.create(await accessFor(db, caller), auditContextOf(request), request.body);
+      const role = await service.create(await request.access(), request.audit, request.body);
       return reply.status(201).send(role);
     },
   );
@@ -103,11 +98,10 @@ export function registerRoleRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { version, ...changes } = request.body;
       return service.update(
-        await accessFor(db, caller),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, version),
         changes,
@@ -128,10 +122,9 @@ export function registerRoleRoutes(app: TypedApp, { db }: AppContext) {
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
       await service.remove(
-        await accessFor(db, caller),
-        auditContextOf(request),
+        await request.access(),
+        request.audit,
         request.params.id,
         expectedVersion(request, request.query.version),
       );

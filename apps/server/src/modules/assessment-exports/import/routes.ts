@@ -1,9 +1,6 @@
 import multipart from '@fastify/multipart';
-import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { AppError, invalid } from '../../../platform/errors.js';
-import { accessFor } from '../../access/index.js';
-import { auditContextOf } from '../../audit/index.js';
 import { assessmentIdParams } from '../export-routes.js';
 import { importQuery, importResultSchema } from './contracts.js';
 import { createImportService } from './service.js';
@@ -53,8 +50,7 @@ export async function registerImportRoutes(app: TypedApp, ctx: AppContext) {
         },
       },
       async (request) => {
-        const caller = requireOrgCaller(request);
-        const access = await accessFor(db, caller);
+        const access = await request.access();
         if (!request.isMultipart()) {
           throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data');
         }
@@ -72,7 +68,7 @@ export async function registerImportRoutes(app: TypedApp, ctx: AppContext) {
           throw unreadableBody(error);
         }
         if (!file || file.data.length === 0) throw invalid('body.file', 'A non-empty file is required');
-        return service.importFile(access, auditContextOf(request), request.params.id, file, {
+        return service.importFile(access, request.audit, request.params.id, file, {
           dryRun: request.query.dryRun === 'true',
           overwrite: request.query.overwrite === 'true',
         });

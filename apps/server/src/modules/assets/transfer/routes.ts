@@ -1,10 +1,7 @@
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { AppError, forbidden, invalid } from '../../../platform/errors.js';
-import { accessFor } from '../../access/index.js';
-import { auditContextOf } from '../../audit/index.js';
 import { loadTransferContext } from './context.js';
 import { exportQuery, importQuery, importResultSchema } from './contracts.js';
 import { inventoryToCsv, inventoryToXlsx } from './export.js';
@@ -47,7 +44,7 @@ export async function registerTransferRoutes(app: TypedApp, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(db, requireOrgCaller(request));
+      const access = await request.access();
       if (!access.summary().somewhere.includes('asset:read')) throw forbidden('You may not read assets');
       const context = await loadTransferContext(db, access);
       const xlsx = request.query.format === 'xlsx';
@@ -86,7 +83,7 @@ export async function registerTransferRoutes(app: TypedApp, ctx: AppContext) {
         },
       },
       async (request) => {
-        const access = await accessFor(db, requireOrgCaller(request));
+        const access = await request.access();
         if (!request.isMultipart())
           throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data');
         let file: { name: string; data: Buffer } | null = null;
@@ -114,7 +111,7 @@ export async function registerTransferRoutes(app: TypedApp, ctx: AppContext) {
         if (!access.summary().somewhere.some((p) => p === 'asset:create' || p === 'asset:update')) {
           throw forbidden('You may not create or update assets');
         }
-        return service.importFile(access, auditContextOf(request), file, {
+        return service.importFile(access, request.audit, file, {
           dryRun: request.query.dryRun === 'true',
           folderId,
         });

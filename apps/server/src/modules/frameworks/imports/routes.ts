@@ -6,8 +6,6 @@ import { AppError } from '../../../platform/errors.js';
 import { decodeCursor, keysetAfter, keysetOrder, toPage } from '../../../platform/http/pagination.js';
 import { jobRuns } from '../../../platform/jobs/tables.js';
 import { createLocalFileStorage, type StoredFile } from '../../../platform/storage/file-storage.js';
-import { accessFor } from '../../access/index.js';
-import { auditContextOf } from '../../audit/index.js';
 import { findRootFolder } from '../../folders/index.js';
 import { LIBRARY_IMPORT_JOB, requireFrameworkRead } from '../service.js';
 import { importAccepted, importFields, importRunPage, listImportsQuery } from './contracts.js';
@@ -56,7 +54,7 @@ export async function registerLibraryImports(app: TypedApp, ctx: AppContext) {
       },
       async (request, reply) => {
         const caller = requireOrgCaller(request);
-        const access = await accessFor(db, caller);
+        const access = await request.access();
         access.requireAtRoot('framework:create');
         if (!request.isMultipart()) {
           throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data');
@@ -106,7 +104,7 @@ export async function registerLibraryImports(app: TypedApp, ctx: AppContext) {
           format,
           frameworkId: frameworkId ?? null,
           folderId: root.id,
-          audit: auditContextOf(request),
+          audit: request.audit,
         };
         const run = await jobs.enqueue(LIBRARY_IMPORT_JOB, payload, {
           organizationId: caller.organizationId,
@@ -136,7 +134,7 @@ export async function registerLibraryImports(app: TypedApp, ctx: AppContext) {
     },
     async (request) => {
       const caller = requireOrgCaller(request);
-      const access = await accessFor(db, caller);
+      const access = await request.access();
       requireFrameworkRead(access);
       const cursor = decodeCursor(request.query.cursor);
       const limit = request.query.limit;

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { decodeCursor } from '../../../platform/http/pagination.js';
-import { accessFor } from '../../access/index.js';
-import { auditContextOf } from '../../audit/index.js';
 import { frameworkIdParams } from '../contracts.js';
 import {
   listMappingRulesQuery,
@@ -36,9 +33,8 @@ export function registerMappingSets(app: TypedApp, ctx: Pick<AppContext, 'db'>) 
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { cursor, ...query } = request.query;
-      return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+      return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
     },
   );
 
@@ -57,9 +53,8 @@ export function registerMappingSets(app: TypedApp, ctx: Pick<AppContext, 'db'>) 
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { cursor, ...query } = request.query;
-      return service.forFramework(await accessFor(db, caller), request.params.id, {
+      return service.forFramework(await request.access(), request.params.id, {
         ...query,
         cursor: decodeCursor(cursor),
       });
@@ -78,8 +73,7 @@ export function registerMappingSets(app: TypedApp, ctx: Pick<AppContext, 'db'>) 
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
-      return service.get(await accessFor(db, caller), request.params.id);
+      return service.get(await request.access(), request.params.id);
     },
   );
 
@@ -99,9 +93,8 @@ export function registerMappingSets(app: TypedApp, ctx: Pick<AppContext, 'db'>) 
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { cursor, ...query } = request.query;
-      return service.rules(await accessFor(db, caller), request.params.id, {
+      return service.rules(await request.access(), request.params.id, {
         ...query,
         cursor: decodeCursor(cursor),
       });
@@ -122,8 +115,7 @@ export function registerMappingSets(app: TypedApp, ctx: Pick<AppContext, 'db'>) 
       },
     },
     async (request, reply) => {
-      const caller = requireOrgCaller(request);
-      await service.remove(await accessFor(db, caller), auditContextOf(request), request.params.id);
+      await service.remove(await request.access(), request.audit, request.params.id);
       return reply.status(204).send(null);
     },
   );

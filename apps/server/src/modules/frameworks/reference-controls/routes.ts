@@ -1,7 +1,5 @@
-import { requireOrgCaller } from '../../../platform/auth/caller.js';
 import type { AppContext, TypedApp } from '../../../platform/context.js';
 import { decodeCursor } from '../../../platform/http/pagination.js';
-import { accessFor } from '../../access/index.js';
 import {
   listReferenceControlsQuery,
   referenceControlIdParams,
@@ -30,9 +28,8 @@ export function registerReferenceControls(app: TypedApp, ctx: Pick<AppContext, '
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
       const { cursor, ...query } = request.query;
-      return service.list(await accessFor(db, caller), { ...query, cursor: decodeCursor(cursor) });
+      return service.list(await request.access(), { ...query, cursor: decodeCursor(cursor) });
     },
   );
 
@@ -50,8 +47,7 @@ export function registerReferenceControls(app: TypedApp, ctx: Pick<AppContext, '
       },
     },
     async (request) => {
-      const caller = requireOrgCaller(request);
-      return service.get(await accessFor(db, caller), request.params.id);
+      return service.get(await request.access(), request.params.id);
     },
   );
 }
