@@ -2,4 +2,3 @@
 export { acceptanceInForce, coveredByAcceptanceInForce, scenariosCoveredByAcceptanceInForce } from './in-force-sql.js';
 export { riskAcceptancesModule } from './routes.js';
 export { riskAcceptanceScenarios, riskAcceptanceStates, riskAcceptances } from './tables.js';
-export { invalidTransition, todayOf } from './transition-error.js';

@@ -5,15 +5,16 @@ import type { Database } from '../../platform/db/client.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
 import { type Access, accessFor } from '../access/index.js';
 import { auditContextOf } from '../audit/index.js';
+import { createDecisionTransitions } from '../decision-records/index.js';
 import { acceptanceIdParams, type RiskAcceptanceDto, riskAcceptanceSchema, transitionBody } from './contracts.js';
-import { createAcceptanceTransitions } from './transition-service.js';
+import { riskAcceptanceKind } from './decision-kind.js';
 
 export function registerAcceptanceTransitionRoute(
   app: TypedApp,
   deps: { db: Database; clock: Clock; detail: (access: Access, id: string) => Promise<RiskAcceptanceDto> },
 ) {
   const { db, detail } = deps;
-  const transition = createAcceptanceTransitions(deps);
+  const transition = createDecisionTransitions(riskAcceptanceKind, deps);
 
   app.post(
     '/risk-acceptances/:id/transition',

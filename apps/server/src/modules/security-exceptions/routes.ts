@@ -27,7 +27,7 @@ export const securityExceptionsModule: ModuleDefinition = {
   name: 'security-exceptions',
   answers: folderContentsAnswers,
   register(app, { db, clock, config, jobs, log }) {
-    const service = createExceptionService({ db });
+    const service = createExceptionService({ db, clock });
     const sweep = createExceptionExpiry({ db, clock, publicUrl: config.publicUrl });
     jobs.addWorkerTask({
       name: 'security_exception.expiry',

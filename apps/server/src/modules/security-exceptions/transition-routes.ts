@@ -5,15 +5,16 @@ import type { Database } from '../../platform/db/client.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
 import { type Access, accessFor } from '../access/index.js';
 import { auditContextOf } from '../audit/index.js';
+import { createDecisionTransitions } from '../decision-records/index.js';
 import { exceptionIdParams, type SecurityExceptionDto, securityExceptionSchema, transitionBody } from './contracts.js';
-import { createExceptionTransitions } from './transition-service.js';
+import { securityExceptionKind } from './decision-kind.js';
 
 export function registerExceptionTransitionRoute(
   app: TypedApp,
   deps: { db: Database; clock: Clock; detail: (access: Access, id: string) => Promise<SecurityExceptionDto> },
 ) {
   const { db, detail } = deps;
-  const transition = createExceptionTransitions(deps);
+  const transition = createDecisionTransitions(securityExceptionKind, deps);
 
   app.post(
     '/security-exceptions/:id/transition',
