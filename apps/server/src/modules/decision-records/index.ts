@@ -6,5 +6,6 @@ export { type Actor, invalidTransition, type Lifecycle, lifecycle, todayOf } fro
 export { createDecisionLinkService } from './links.js';
 export { countRecordsInFolder } from './record-queries.js';
 export { personOf } from './records.js';
+export { type DecisionApi, registerDecisionRecordRoutes } from './routes.js';
 export { createDecisionRecordService, type DecisionListParams } from './service.js';
 export { createDecisionTransitions } from './transitions.js';
