@@ -22,8 +22,18 @@ export const floors = {
   ],
   /** Reference material and inventories that work is done on. */
   catalogues: ['frameworks', 'controls', 'evidence', 'assets', 'threats', 'risk-matrices'],
-  /** Work on the catalogues: assessing, rating, accepting, excepting, finding. */
-  assessing: ['assessments', 'risk-assessments', 'risk-acceptances', 'security-exceptions', 'findings'],
+  /**
+   * Work on the catalogues: assessing, rating, accepting, excepting, finding. `decision-records` is the engine
+   * (lifecycle, approver rule, links, expiry) that acceptances and exceptions configure; it uses the kernel only.
+   */
+  assessing: [
+    'assessments',
+    'risk-assessments',
+    'decision-records',
+    'risk-acceptances',
+    'security-exceptions',
+    'findings',
+  ],
   /** Read views, exports and derived results across the floors below. */
   views: ['overview', 'mapping-inference', 'assessment-exports', 'risk-register', 'risk-exports'],
 } as const;

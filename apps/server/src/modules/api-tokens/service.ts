@@ -10,8 +10,12 @@ import * as q from './queries.js';
 import { apiTokens } from './tables.js';
 import { API_TOKEN_PREFIX } from './token-format.js';
 
-/** What a user recognises a token by in lists: `rmp_` and the first eight characters of the secret. */
-const PREFIX_LENGTH = API_TOKEN_PREFIX.length + 8;
+/**
+ * What a user recognises a token by in lists: `rmp_` and the first eight characters of the secret. Computed when
+ * called, not when the module loads: auth and api-tokens import each other (a decided pair), and whichever loads
+ * second sees the other's constants uninitialised until both have finished loading.
+ */
+const displayPrefix = (secret: string) => secret.slice(0, API_TOKEN_PREFIX.length + 8);
 
 /**
  * Owners administer every token of the organisation. Ownership is "everything at the root" (`*`): there is no
@@ -52,7 +56,7 @@ export function createApiTokenService(deps: Pick<AppContext, 'db' | 'clock'>) {
             userId: access.userId,
             organizationId: access.organizationId,
             name: input.name,
-            prefix: secret.slice(0, PREFIX_LENGTH),
+            prefix: displayPrefix(secret),
             tokenHash: sha256Hex(secret),
             expiresAt,
             createdAt: now,

@@ -1,11 +1,12 @@
 import { answer } from '../../platform/usage.js';
+import { countRecordsInFolder } from '../decision-records/index.js';
 import { folderContents } from '../folders/index.js';
-import { countAcceptancesInFolder } from './queries.js';
+import { riskAcceptances } from './tables.js';
 
 /** What this module keeps in a folder (see folders/usage.ts). */
 export const folderContentsAnswers = [
   answer(folderContents, async ({ db, folderId }) => ({
     what: 'risk acceptance(s)',
-    count: await countAcceptancesInFolder(db, folderId),
+    count: await countRecordsInFolder(db, riskAcceptances, folderId),
   })),
 ];

@@ -1,4 +1,3 @@
 // The public face of the risk-acceptances module: what other modules may use (see docs/ARCHITECTURE.md).
 export { acceptanceInForce, coveredByAcceptanceInForce, scenariosCoveredByAcceptanceInForce } from './in-force-sql.js';
 export { riskAcceptanceScenarios, riskAcceptanceStates, riskAcceptances } from './tables.js';
-export { invalidTransition, todayOf } from './transition-error.js';

@@ -3,6 +3,7 @@ import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { type Access, accessFor } from '../access/index.js';
 import { auditContextOf } from '../audit/index.js';
+import { createDecisionLinkService } from '../decision-records/index.js';
 import {
   acceptanceIdParams,
   type RiskAcceptanceDto,
@@ -11,7 +12,7 @@ import {
   scenarioLinkParams,
   scenarioSetBody,
 } from './contracts.js';
-import { createScenarioLinkService } from './link-service.js';
+import { riskAcceptanceKind } from './decision-kind.js';
 
 /** `PUT|POST /risk-acceptances/{id}/scenarios`, `DELETE …/scenarios/{scenarioId}`; each answers the acceptance. */
 export function registerScenarioLinkRoutes(
@@ -19,7 +20,7 @@ export function registerScenarioLinkRoutes(
   deps: { db: Database; detail: (access: Access, id: string) => Promise<RiskAcceptanceDto> },
 ) {
   const { db, detail } = deps;
-  const links = createScenarioLinkService({ db });
+  const links = createDecisionLinkService(riskAcceptanceKind, { db });
   const tags = ['risk-acceptances'];
 
   app.put(
@@ -38,7 +39,13 @@ export function registerScenarioLinkRoutes(
     },
     async (request) => {
       const access = await accessFor(db, requireOrgCaller(request));
-      await links.replace(access, auditContextOf(request), request.params.id, request.body.riskScenarioIds);
+      await links.replace(
+        access,
+        auditContextOf(request),
+        request.params.id,
+        'scenarios',
+        request.body.riskScenarioIds,
+      );
       return detail(access, request.params.id);
     },
   );
@@ -57,7 +64,7 @@ export function registerScenarioLinkRoutes(
     },
     async (request) => {
       const access = await accessFor(db, requireOrgCaller(request));
-      await links.add(access, auditContextOf(request), request.params.id, request.body.riskScenarioId);
+      await links.add(access, auditContextOf(request), request.params.id, 'scenarios', request.body.riskScenarioId);
       return detail(access, request.params.id);
     },
   );
@@ -75,7 +82,7 @@ export function registerScenarioLinkRoutes(
     },
     async (request) => {
       const access = await accessFor(db, requireOrgCaller(request));
-      await links.remove(access, auditContextOf(request), request.params.id, request.params.scenarioId);
+      await links.remove(access, auditContextOf(request), request.params.id, 'scenarios', request.params.scenarioId);
       return detail(access, request.params.id);
     },
   );

@@ -1,26 +1,14 @@
-import type { Access, Person } from '../access/index.js';
+import { type Found, type PresentContext, personOf } from '../decision-records/index.js';
 import type { RiskAcceptanceSummaryDto } from './contracts.js';
-import type { AcceptanceWithCounts } from './queries.js';
-import { type AcceptanceActor, allowedTransitions, deleteProblem, isEditable, isExpired, isInForce } from './rules.js';
+import { isExpired, isInForce, type RiskAcceptanceState } from './rules.js';
+import type { riskAcceptances } from './tables.js';
 
-export const actorOf = (access: Access, folderPath: string, approverId: string | null): AcceptanceActor => ({
-  isApprover: approverId !== null && approverId === access.userId,
-  canUpdate: access.can('risk_acceptance:update', folderPath),
-  canApprove: access.can('risk_acceptance:approve', folderPath),
-});
-
-const person = (map: Map<string, Person>, id: string | null) => {
-  const found = id ? map.get(id) : undefined;
-  return found ? { id: found.id, displayName: found.displayName, email: found.email } : null;
-};
+export type AcceptanceRow = typeof riskAcceptances.$inferSelect;
 
 export function toAcceptanceSummary(
-  { row, folderPath, scenarioCount }: AcceptanceWithCounts,
-  people: Map<string, Person>,
-  access: Access,
-  today: string,
+  { row, counts }: Found<AcceptanceRow, 'scenarios'>,
+  { people, abilities, today }: PresentContext<RiskAcceptanceState>,
 ): RiskAcceptanceSummaryDto {
-  const actor = actorOf(access, folderPath, row.approverId);
   return {
     id: row.id,
     folderId: row.folderId,
@@ -28,27 +16,19 @@ export function toAcceptanceSummary(
     name: row.name,
     description: row.description,
     justification: row.justification,
-    approver: person(people, row.approverId),
+    approver: personOf(people, row.approverId),
     state: row.state,
     expiryDate: row.expiryDate,
     submittedAt: row.submittedAt,
     decidedAt: row.decidedAt,
-    decidedBy: person(people, row.decidedById),
+    decidedBy: personOf(people, row.decidedById),
     revokedAt: row.revokedAt,
     inForce: isInForce(row.state, row.expiryDate, today),
     expired: isExpired(row.state, row.expiryDate, today),
-    scenarioCount: Number(scenarioCount),
+    scenarioCount: counts.scenarios,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
-    abilities: {
-      update: isEditable(row.state) && actor.canUpdate,
-      delete:
-        deleteProblem(row.state, {
-          delete: access.can('risk_acceptance:delete', folderPath),
-          approve: actor.canApprove,
-        }) === null,
-      transitions: allowedTransitions(row.state, actor),
-    },
+    abilities,
   };
 }

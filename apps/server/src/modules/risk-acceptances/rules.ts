@@ -1,4 +1,5 @@
 import type { FieldError } from '../../platform/errors.js';
+import { type Actor, lifecycle } from '../decision-records/index.js';
 import type { riskAcceptanceStates } from './tables.js';
 
 export type RiskAcceptanceState = (typeof riskAcceptanceStates)[number];
@@ -7,69 +8,31 @@ export type RiskAcceptanceState = (typeof riskAcceptanceStates)[number];
  * The lifecycle of a risk acceptance (docs: docs/risk.md, "Risk acceptances"):
  * - created → submitted: risk_acceptance:update (the author asks for a decision);
  * - submitted → created: risk_acceptance:update (withdraw, to change it);
- * - submitted → accepted | rejected: ONLY the named approver, whatever roles anyone holds — an acceptance is one
- *   named person's decision, so an owner or manager who is not that person cannot take it for them — and only
- *   while that approver holds risk_acceptance:approve in the folder (naming one requires it too: someone who may
- *   merely edit acceptances cannot name themselves and accept their own risk);
+ * - submitted → accepted | rejected: ONLY the named approver, whatever roles anyone holds, and only while they
+ *   hold risk_acceptance:approve in the folder (see 'named approver' in decision-records/lifecycle.ts);
  * - accepted → revoked: the approver, or risk_acceptance:approve in the folder (someone with approval authority
  *   must be able to withdraw an acceptance whose approver left).
- * rejected and revoked are final records.
+ * rejected and revoked are final records. Content (fields and scenarios) changes only before submission: the
+ * approver decides on what they read. Never deleted while submitted (withdraw first) or accepted (revoke first: an
+ * acceptance that silences flagged scenarios must not vanish without a trace of its end).
  */
-const transitions: Record<RiskAcceptanceState, RiskAcceptanceState[]> = {
-  created: ['submitted'],
-  submitted: ['created', 'accepted', 'rejected'],
-  accepted: ['revoked'],
-  rejected: [],
-  revoked: [],
-};
+export const acceptanceLifecycle = lifecycle<RiskAcceptanceState>({
+  initial: 'created',
+  steps: {
+    created: { submitted: 'editor' },
+    submitted: { created: 'editor', accepted: 'named approver', rejected: 'named approver' },
+    accepted: { revoked: 'approver or approve authority' },
+    rejected: {},
+    revoked: {},
+  },
+  editable: ['created'],
+  live: ['submitted', 'accepted'],
+});
 
-export interface AcceptanceActor {
-  /** The caller is the acceptance's named approver. */
-  isApprover: boolean;
-  canUpdate: boolean;
-  canApprove: boolean;
-}
+/** What the rules know of the caller: acceptances name no owner. */
+export type AcceptanceActor = Pick<Actor, 'isApprover' | 'canUpdate' | 'canApprove'>;
 
-function permitted(from: RiskAcceptanceState, to: RiskAcceptanceState, actor: AcceptanceActor): boolean {
-  if (to === 'accepted' || to === 'rejected') return actor.isApprover && actor.canApprove;
-  if (to === 'revoked') return actor.isApprover || actor.canApprove;
-  if (from === 'created' || from === 'submitted') return actor.canUpdate;
-  return false;
-}
-
-export const isTransition = (from: RiskAcceptanceState, to: RiskAcceptanceState) => transitions[from].includes(to);
-
-/** Why a move is refused: 'transition' (no such step, 409) or 'permission' (403); null when allowed. */
-export function transitionProblem(
-  from: RiskAcceptanceState,
-  to: RiskAcceptanceState,
-  actor: AcceptanceActor,
-): 'transition' | 'permission' | null {
-  if (!isTransition(from, to)) return 'transition';
-  return permitted(from, to, actor) ? null : 'permission';
-}
-
-/** The states the caller may move an acceptance in `from` to (the UI shows only these buttons). */
-export const allowedTransitions = (from: RiskAcceptanceState, actor: AcceptanceActor): RiskAcceptanceState[] =>
-  transitions[from].filter((to) => permitted(from, to, actor));
-
-/** Content (fields and scenarios) changes only before submission: the approver decides on what they read. */
-export const isEditable = (state: RiskAcceptanceState) => state === 'created';
-
-/**
- * Deletion: a draft (`created`) with risk_acceptance:delete; closed records without effect (rejected, revoked)
- * with risk_acceptance:approve only (housekeeping by someone with approval authority; the audit trail keeps
- * the history). Never while submitted (withdraw first) or accepted (revoke first: an acceptance that silences
- * flagged scenarios must not vanish without a trace of its end).
- */
-export function deleteProblem(
-  state: RiskAcceptanceState,
-  can: { delete: boolean; approve: boolean },
-): 'state' | 'permission' | null {
-  if (state === 'submitted' || state === 'accepted') return 'state';
-  if (state === 'created') return can.delete ? null : 'permission';
-  return can.approve ? null : 'permission';
-}
+export const { transitionProblem, allowedTransitions, isEditable, deleteProblem } = acceptanceLifecycle;
 
 /** What a submission needs, each missing piece named (400). `today` is the clock's UTC date. */
 export function submitProblems(

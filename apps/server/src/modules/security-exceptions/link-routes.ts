@@ -3,6 +3,7 @@ import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { type Access, accessFor } from '../access/index.js';
 import { auditContextOf } from '../audit/index.js';
+import { createDecisionLinkService } from '../decision-records/index.js';
 import {
   controlLinkBody,
   controlSetBody,
@@ -13,8 +14,8 @@ import {
   type SecurityExceptionDto,
   securityExceptionSchema,
 } from './contracts.js';
-import { createExceptionLinkService } from './link-service.js';
-import type { LinkKind } from './linkable.js';
+import { securityExceptionKind } from './decision-kind.js';
+import type { ExceptionLinks } from './presenter.js';
 
 const kinds = [
   {
@@ -48,11 +49,11 @@ export function registerExceptionLinkRoutes(
   deps: { db: Database; detail: (access: Access, id: string) => Promise<SecurityExceptionDto> },
 ) {
   const { db, detail } = deps;
-  const links = createExceptionLinkService({ db });
+  const links = createDecisionLinkService(securityExceptionKind, { db });
   const tags = ['security-exceptions'];
 
   for (const k of kinds) {
-    const kind: LinkKind = k.kind;
+    const kind: ExceptionLinks = k.kind;
     app.put(
       `/security-exceptions/:id/${k.path}`,
       {

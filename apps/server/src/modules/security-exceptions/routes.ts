@@ -1,10 +1,5 @@
-import { z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
-import { decodeCursor } from '../../platform/http/pagination.js';
-import { expectedVersion } from '../../platform/http/versioning.js';
-import { accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
+import { type DecisionApi, registerDecisionRecordRoutes } from '../decision-records/index.js';
 import {
   createExceptionBody,
   deleteQuery,
@@ -12,22 +7,82 @@ import {
   listExceptionsQuery,
   securityExceptionPage,
   securityExceptionSchema,
+  transitionBody,
   updateExceptionBody,
 } from './contracts.js';
+import { securityExceptionKind } from './decision-kind.js';
 import { createExceptionExpiry } from './expiry.js';
 import { folderContentsAnswers } from './folder-usage.js';
 import { registerExceptionLinkRoutes } from './link-routes.js';
 import { createExceptionService } from './service.js';
-import { registerExceptionTransitionRoute } from './transition-routes.js';
 
 /** Expiry is a matter of days; a quarter-hour pass keeps it timely at the cost of two indexed queries. */
 const EXPIRY_INTERVAL_MS = 15 * 60_000;
+
+const api: DecisionApi = {
+  path: '/security-exceptions',
+  tag: 'security-exceptions',
+  operations: {
+    list: {
+      operationId: 'listSecurityExceptions',
+      description:
+        'Security exceptions in the folders the caller may read, one page at a time, with filters on text, ' +
+        'state, severity, folder subtree, owner, approver (`me` works for both), `awaitingMe`, and the linked ' +
+        'requirement assessment or applied control.',
+    },
+    get: {
+      operationId: 'getSecurityException',
+      description: 'One security exception with the requirement assessments and applied controls the caller may read.',
+    },
+    create: {
+      operationId: 'createSecurityException',
+      description:
+        'Creates a security exception (state draft) in `folderId` (needs security_exception:create there). The ' +
+        'owner must be a member who may read security exceptions in that folder, the approver one who holds ' +
+        'security_exception:approve there (400 naming the field).',
+    },
+    update: {
+      operationId: 'updateSecurityException',
+      description:
+        'Changes fields of a security exception in draft or expired (409 otherwise); not its state (POST ' +
+        '…/transition). Send the version you loaded (If-Match or `version`); a stale one answers 409.',
+    },
+    delete: {
+      operationId: 'deleteSecurityException',
+      description:
+        'Deletes a security exception: a draft with security_exception:delete; rejected, resolved or expired ' +
+        'with security_exception:approve; in review or approved never (409).',
+    },
+    transition: {
+      operationId: 'transitionSecurityException',
+      description:
+        'Moves the exception through its lifecycle: draft → in_review and expired → in_review (renewal) with ' +
+        'security_exception:update (needs a justification and a future expiry date, else 400 naming each; ' +
+        'the named approver re-checked); in_review → draft (withdraw, security_exception:update: to change the ' +
+        'exception or its approver); in_review → approved | rejected by the named approver only, holding ' +
+        'security_exception:approve in the folder, or anyone holding it when none is named; approved → ' +
+        'resolved (security_exception:update or the owner); rejected → draft (security_exception:update; ' +
+        'clears the decision). approved → expired is the expiry task’s alone. Another step answers 409 ' +
+        '`invalid_transition`; the wrong person 403; a stale version 409. `comment` goes to the audit trail.',
+    },
+  },
+  schemas: {
+    idParams: exceptionIdParams,
+    listQuery: listExceptionsQuery,
+    page: securityExceptionPage,
+    record: securityExceptionSchema,
+    createBody: createExceptionBody,
+    updateBody: updateExceptionBody,
+    deleteQuery,
+    transitionBody,
+  },
+};
 
 export const securityExceptionsModule: ModuleDefinition = {
   name: 'security-exceptions',
   answers: folderContentsAnswers,
   register(app, { db, clock, config, jobs, log }) {
-    const service = createExceptionService({ db });
+    const service = createExceptionService({ db, clock });
     const sweep = createExceptionExpiry({ db, clock, publicUrl: config.publicUrl });
     jobs.addWorkerTask({
       name: 'security_exception.expiry',
@@ -37,118 +92,7 @@ export const securityExceptionsModule: ModuleDefinition = {
         if (result.expired + result.reminded > 0) log.info(result, 'security exception expiry sweep');
       },
     });
-    const tags = ['security-exceptions'];
-
-    app.get(
-      '/security-exceptions',
-      {
-        schema: {
-          operationId: 'listSecurityExceptions',
-          tags,
-          description:
-            'Security exceptions in the folders the caller may read, one page at a time, with filters on text, ' +
-            'state, severity, folder subtree, owner, approver (`me` works for both), `awaitingMe`, and the linked ' +
-            'requirement assessment or applied control.',
-          querystring: listExceptionsQuery,
-          response: { 200: securityExceptionPage },
-        },
-      },
-      async (request) => {
-        const { cursor, ...query } = request.query;
-        return service.list(await accessFor(db, requireOrgCaller(request)), {
-          ...query,
-          cursor: decodeCursor(cursor),
-        });
-      },
-    );
-
-    app.get(
-      '/security-exceptions/:id',
-      {
-        schema: {
-          operationId: 'getSecurityException',
-          tags,
-          description:
-            'One security exception with the requirement assessments and applied controls the caller may read.',
-          params: exceptionIdParams,
-          response: { 200: securityExceptionSchema },
-        },
-      },
-      async (request) => service.detail(await accessFor(db, requireOrgCaller(request)), request.params.id),
-    );
-
-    app.post(
-      '/security-exceptions',
-      {
-        schema: {
-          operationId: 'createSecurityException',
-          tags,
-          description:
-            'Creates a security exception (state draft) in `folderId` (needs security_exception:create there). The ' +
-            'owner must be a member who may read security exceptions in that folder, the approver one who holds ' +
-            'security_exception:approve there (400 naming the field).',
-          body: createExceptionBody,
-          response: { 201: securityExceptionSchema },
-        },
-      },
-      async (request, reply) => {
-        const access = await accessFor(db, requireOrgCaller(request));
-        return reply.status(201).send(await service.create(access, auditContextOf(request), request.body));
-      },
-    );
-
-    app.patch(
-      '/security-exceptions/:id',
-      {
-        schema: {
-          operationId: 'updateSecurityException',
-          tags,
-          description:
-            'Changes fields of a security exception in draft or expired (409 otherwise); not its state (POST ' +
-            '…/transition). Send the version you loaded (If-Match or `version`); a stale one answers 409.',
-          params: exceptionIdParams,
-          body: updateExceptionBody,
-          response: { 200: securityExceptionSchema },
-        },
-      },
-      async (request) => {
-        const { version, ...changes } = request.body;
-        return service.update(
-          await accessFor(db, requireOrgCaller(request)),
-          auditContextOf(request),
-          request.params.id,
-          expectedVersion(request, version),
-          changes,
-        );
-      },
-    );
-
-    app.delete(
-      '/security-exceptions/:id',
-      {
-        schema: {
-          operationId: 'deleteSecurityException',
-          tags,
-          description:
-            'Deletes a security exception: a draft with security_exception:delete; rejected, resolved or expired ' +
-            'with security_exception:approve; in review or approved never (409).',
-          params: exceptionIdParams,
-          querystring: deleteQuery,
-          response: { 204: z.null() },
-        },
-      },
-      async (request, reply) => {
-        await service.remove(
-          await accessFor(db, requireOrgCaller(request)),
-          auditContextOf(request),
-          request.params.id,
-          expectedVersion(request, request.query.version),
-        );
-        return reply.status(204).send(null);
-      },
-    );
-
-    registerExceptionTransitionRoute(app, { db, clock, detail: service.detail });
+    registerDecisionRecordRoutes(app, securityExceptionKind, api, { db, clock, service });
     registerExceptionLinkRoutes(app, { db, detail: service.detail });
   },
 };

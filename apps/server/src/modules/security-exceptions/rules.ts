@@ -1,4 +1,5 @@
 import type { FieldError } from '../../platform/errors.js';
+import { type Actor, lifecycle } from '../decision-records/index.js';
 import type { securityExceptionStates } from './tables.js';
 
 export type SecurityExceptionState = (typeof securityExceptionStates)[number];
@@ -17,61 +18,29 @@ export type SecurityExceptionState = (typeof securityExceptionStates)[number];
  * - rejected → draft: security_exception:update (rework);
  * - expired → in_review: security_exception:update (renewal, with a new future expiry date).
  */
-const transitions: Record<SecurityExceptionState, SecurityExceptionState[]> = {
-  draft: ['in_review'],
-  in_review: ['draft', 'approved', 'rejected'],
-  approved: ['resolved'],
-  rejected: ['draft'],
-  resolved: [],
-  expired: ['in_review'],
-};
+export const exceptionLifecycle = lifecycle<SecurityExceptionState>({
+  initial: 'draft',
+  steps: {
+    draft: { in_review: 'editor' },
+    in_review: {
+      draft: 'editor',
+      approved: 'named approver, else approve authority',
+      rejected: 'named approver, else approve authority',
+    },
+    approved: { resolved: 'editor or owner' },
+    rejected: { draft: 'editor' },
+    resolved: {},
+    expired: { in_review: 'editor' },
+  },
+  // Fields and links change in draft, and in expired so a renewal can carry a new expiry date.
+  editable: ['draft', 'expired'],
+  // Live: in review (withdraw or decide it first) or approved (resolve it first). Closed ones need approve.
+  live: ['in_review', 'approved'],
+});
 
-export interface ExceptionActor {
-  /** An approver is named on the exception. */
-  approverNamed: boolean;
-  isApprover: boolean;
-  isOwner: boolean;
-  canUpdate: boolean;
-  canApprove: boolean;
-}
+export type ExceptionActor = Actor;
 
-function permitted(to: SecurityExceptionState, actor: ExceptionActor): boolean {
-  if (to === 'approved' || to === 'rejected') {
-    return actor.approverNamed ? actor.isApprover && actor.canApprove : actor.canApprove;
-  }
-  if (to === 'resolved') return actor.canUpdate || actor.isOwner;
-  return actor.canUpdate;
-}
-
-/** Why a move is refused: 'transition' (no such step for a person, 409) or 'permission' (403); null when allowed. */
-export function transitionProblem(
-  from: SecurityExceptionState,
-  to: SecurityExceptionState,
-  actor: ExceptionActor,
-): 'transition' | 'permission' | null {
-  if (!transitions[from].includes(to)) return 'transition';
-  return permitted(to, actor) ? null : 'permission';
-}
-
-export const allowedTransitions = (from: SecurityExceptionState, actor: ExceptionActor): SecurityExceptionState[] =>
-  transitions[from].filter((to) => permitted(to, actor));
-
-/** Fields and links change in draft, and in expired so a renewal can carry a new expiry date. */
-export const isEditable = (state: SecurityExceptionState) => state === 'draft' || state === 'expired';
-
-/**
- * Deletion: a draft with security_exception:delete; closed records (rejected, resolved, expired) with
- * security_exception:approve; never while in review or approved (the exception is live: withdraw or decide a review,
- * resolve an approved one).
- */
-export function deleteProblem(
-  state: SecurityExceptionState,
-  can: { delete: boolean; approve: boolean },
-): 'state' | 'permission' | null {
-  if (state === 'in_review' || state === 'approved') return 'state';
-  if (state === 'draft') return can.delete ? null : 'permission';
-  return can.approve ? null : 'permission';
-}
+export const { transitionProblem, allowedTransitions, isEditable, deleteProblem } = exceptionLifecycle;
 
 /** What a request for review needs, each missing piece named (400). */
 export function reviewProblems(
