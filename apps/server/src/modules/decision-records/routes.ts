@@ -1,12 +1,11 @@
 import { type ZodType, z } from 'zod';
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { Clock } from '../../platform/clock.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
 import { type Cursor, decodeCursor } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { type Access, accessFor } from '../access/index.js';
-import { type AuditContext, auditContextOf } from '../audit/index.js';
+import type { Access } from '../access/index.js';
+import type { AuditContext } from '../audit/index.js';
 import type { DecisionRecordKind, DecisionRow } from './kind.js';
 import { createDecisionTransitions } from './transitions.js';
 
@@ -49,11 +48,10 @@ export function registerDecisionRecordRoutes<S extends string, Row extends Decis
   api: DecisionApi,
   deps: { db: Database; clock: Clock; service: DecisionRouteService<Detail> },
 ) {
-  const { db, service } = deps;
+  const { service } = deps;
   const { path, operations: op, schemas } = api;
   const tags = [api.tag];
   const transition = createDecisionTransitions(kind, deps);
-  const caller = async (request: Parameters<typeof requireOrgCaller>[0]) => accessFor(db, requireOrgCaller(request));
   // The contracts are the kind's; their parsed values are read here only for the fields every kind has.
   const id = (request: { params: unknown }) => (request.params as { id: string }).id;
   // Keys in the order the OpenAPI document has always listed them.
@@ -68,7 +66,7 @@ export function registerDecisionRecordRoutes<S extends string, Row extends Decis
     path,
     { schema: schemaOf('list', { querystring: schemas.listQuery, response: { 200: schemas.page } }) },
     async (request) => {
-      const access = await caller(request);
+      const access = await request.access();
       const { cursor, ...query } = request.query as { cursor?: string };
       const params: { cursor: Cursor | null } = { ...query, cursor: decodeCursor(cursor) };
       return service.list(access, params as never);
@@ -78,14 +76,14 @@ export function registerDecisionRecordRoutes<S extends string, Row extends Decis
   app.get(
     `${path}/:id`,
     { schema: schemaOf('get', { params: schemas.idParams, response: { 200: schemas.record } }) },
-    async (request) => service.detail(await caller(request), id(request)),
+    async (request) => service.detail(await request.access(), id(request)),
   );
 
   app.post(
     path,
     { schema: schemaOf('create', { body: schemas.createBody, response: { 201: schemas.record } }) },
     async (request, reply) => {
-      const created = await service.create(await caller(request), auditContextOf(request), request.body as never);
+      const created = await service.create(await request.access(), request.audit, request.body as never);
       return reply.status(201).send(created);
     },
   );
@@ -101,9 +99,9 @@ export function registerDecisionRecordRoutes<S extends string, Row extends Decis
     },
     async (request) => {
       const { version, ...changes } = request.body as { version?: number };
-      const access = await caller(request);
+      const access = await request.access();
       const expected = expectedVersion(request, version);
-      return service.update(access, auditContextOf(request), id(request), expected, changes as never);
+      return service.update(access, request.audit, id(request), expected, changes as never);
     },
   );
 
@@ -118,8 +116,8 @@ export function registerDecisionRecordRoutes<S extends string, Row extends Decis
     },
     async (request, reply) => {
       const { version } = request.query as { version?: number };
-      const access = await caller(request);
-      await service.remove(access, auditContextOf(request), id(request), expectedVersion(request, version));
+      const access = await request.access();
+      await service.remove(access, request.audit, id(request), expectedVersion(request, version));
       return reply.status(204).send(null);
     },
   );
@@ -134,9 +132,9 @@ export function registerDecisionRecordRoutes<S extends string, Row extends Decis
       }),
     },
     async (request) => {
-      const access = await caller(request);
+      const access = await request.access();
       const { to, comment, version } = request.body as { to: S; comment?: string; version?: number };
-      await transition(access, auditContextOf(request), id(request), expectedVersion(request, version), to, comment);
+      await transition(access, request.audit, id(request), expectedVersion(request, version), to, comment);
       return service.detail(access, id(request));
     },
   );

@@ -1,8 +1,6 @@
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
-import { type Access, accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
+import type { Access } from '../access/index.js';
 import { createDecisionLinkService } from '../decision-records/index.js';
 import {
   acceptanceIdParams,
@@ -38,14 +36,8 @@ export function registerScenarioLinkRoutes(
       },
     },
     async (request) => {
-      const access = await accessFor(db, requireOrgCaller(request));
-      await links.replace(
-        access,
-        auditContextOf(request),
-        request.params.id,
-        'scenarios',
-        request.body.riskScenarioIds,
-      );
+      const access = await request.access();
+      await links.replace(access, request.audit, request.params.id, 'scenarios', request.body.riskScenarioIds);
       return detail(access, request.params.id);
     },
   );
@@ -63,8 +55,8 @@ export function registerScenarioLinkRoutes(
       },
     },
     async (request) => {
-      const access = await accessFor(db, requireOrgCaller(request));
-      await links.add(access, auditContextOf(request), request.params.id, 'scenarios', request.body.riskScenarioId);
+      const access = await request.access();
+      await links.add(access, request.audit, request.params.id, 'scenarios', request.body.riskScenarioId);
       return detail(access, request.params.id);
     },
   );
@@ -81,8 +73,8 @@ export function registerScenarioLinkRoutes(
       },
     },
     async (request) => {
-      const access = await accessFor(db, requireOrgCaller(request));
-      await links.remove(access, auditContextOf(request), request.params.id, 'scenarios', request.params.scenarioId);
+      const access = await request.access();
+      await links.remove(access, request.audit, request.params.id, 'scenarios', request.params.scenarioId);
       return detail(access, request.params.id);
     },
   );

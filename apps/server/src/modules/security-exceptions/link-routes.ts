@@ -1,8 +1,6 @@
-import { requireOrgCaller } from '../../platform/auth/caller.js';
 import type { TypedApp } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
-import { type Access, accessFor } from '../access/index.js';
-import { auditContextOf } from '../audit/index.js';
+import type { Access } from '../access/index.js';
 import { createDecisionLinkService } from '../decision-records/index.js';
 import {
   controlLinkBody,
@@ -67,9 +65,9 @@ export function registerExceptionLinkRoutes(
         },
       },
       async (request) => {
-        const access = await accessFor(db, requireOrgCaller(request));
+        const access = await request.access();
         const ids = (request.body as Record<string, string[]>)[k.setField] ?? [];
-        await links.replace(access, auditContextOf(request), request.params.id, kind, ids);
+        await links.replace(access, request.audit, request.params.id, kind, ids);
         return detail(access, request.params.id);
       },
     );
@@ -87,9 +85,9 @@ export function registerExceptionLinkRoutes(
         },
       },
       async (request) => {
-        const access = await accessFor(db, requireOrgCaller(request));
+        const access = await request.access();
         const target = (request.body as Record<string, string>)[k.linkField] ?? '';
-        await links.add(access, auditContextOf(request), request.params.id, kind, target);
+        await links.add(access, request.audit, request.params.id, kind, target);
         return detail(access, request.params.id);
       },
     );
@@ -106,8 +104,8 @@ export function registerExceptionLinkRoutes(
         },
       },
       async (request) => {
-        const access = await accessFor(db, requireOrgCaller(request));
-        await links.remove(access, auditContextOf(request), request.params.id, kind, request.params.targetId);
+        const access = await request.access();
+        await links.remove(access, request.audit, request.params.id, kind, request.params.targetId);
         return detail(access, request.params.id);
       },
     );
