@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
+import { notifySuccess } from '../../app/ui/notify';
 import { AssetForm } from './AssetForm';
 import { AssetOwners } from './AssetOwners';
 import { DependencyList } from './DependencyList';
 import { EffectiveObjectives } from './EffectiveObjectives';
-import { notifySuccess } from './notify';
 import { type Asset, useAsset, useAssetSettings, useDeleteAsset } from './use-assets';
 
 export function AssetPage() {

@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
+import { notifySuccess } from '../../app/ui/notify';
 import { ControlForm } from './ControlForm';
 import { LinkedEvidence } from './LinkedEvidence';
 import { LinkedRequirements } from './LinkedRequirements';
-import { notifySuccess } from './notify';
 import { OwnersSection } from './OwnersSection';
 import { type AppliedControl, statusColor, useControl, useDeleteControl } from './use-controls';
 

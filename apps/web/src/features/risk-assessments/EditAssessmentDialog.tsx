@@ -3,9 +3,9 @@ import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import { FolderSelect } from '../folders/FolderSelect';
 import { MemberPicker } from '../members/MemberPicker';
-import { notifySuccess } from './notify';
 import { type RiskAssessment, useUpdateAssessment } from './use-risk-assessments';
 
 type Person = RiskAssessment['authors'][number];

@@ -19,7 +19,7 @@ import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
 import { useCan } from '../../app/session/can';
-import { notifySuccess } from '../controls/notify';
+import { notifySuccess } from '../../app/ui/notify';
 import { ImportThreatsDialog } from './ImportThreatsDialog';
 import { ThreatDialog } from './ThreatDialog';
 import { type Threat, type ThreatFilters, threatCategories, useDeleteThreat, useThreats } from './use-threats';
