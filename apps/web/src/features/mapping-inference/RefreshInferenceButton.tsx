@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { ErrorLines } from '../../app/forms/errors';
 import { notifyFailure, notifySuccess } from '../../app/ui/notify';
+import { assessmentKeys } from '../assessments/keys';
+import { dashboardKeys } from '../dashboard/keys';
 
 /**
  * Re-runs mapping inference for an assessment created by it: only results still inferred or not assessed
@@ -24,8 +26,8 @@ export function RefreshInferenceButton({ assessmentId, version }: { assessmentId
     onSuccess: (result) => {
       notifySuccess(t('infer.refreshed', { updated: result.updated, kept: result.kept }));
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['assessments'] }),
-        queryClient.invalidateQueries({ queryKey: ['dashboard'] }),
+        queryClient.invalidateQueries({ queryKey: assessmentKeys.all }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
       ]);
     },
     onError: (error) => notifyFailure(<ErrorLines error={error} />),
