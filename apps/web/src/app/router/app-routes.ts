@@ -1,5 +1,13 @@
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { validateAssetsSearch } from '../../features/assets/search';
+import { validateControlsSearch } from '../../features/controls/search';
+import { validateEvidenceSearch } from '../../features/evidence/search';
+import { validateAcceptancesSearch } from '../../features/risk-acceptances/search';
+import { validateRiskAssessmentsSearch } from '../../features/risk-assessments/search';
+import { validateMatricesSearch } from '../../features/risk-matrices/search';
 import { validateRegisterSearch } from '../../features/risk-register/search';
+import { validateExceptionsSearch } from '../../features/security-exceptions/search';
+import { validateThreatsSearch } from '../../features/threats/search';
 import { appRoute } from './root-routes';
 
 // Signed-in pages. Each page's code is its own chunk, fetched when its route is first matched (or when a link to it
@@ -73,6 +81,7 @@ const dashboardRoute = createRoute({
 const controlsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/controls',
+  validateSearch: validateControlsSearch,
   component: lazyRouteComponent(() => import('../../features/controls/ControlsPage'), 'ControlsPage'),
 });
 const controlRoute = createRoute({
@@ -83,6 +92,7 @@ const controlRoute = createRoute({
 const evidenceRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/evidence',
+  validateSearch: validateEvidenceSearch,
   component: lazyRouteComponent(() => import('../../features/evidence/EvidencePage'), 'EvidencePage'),
 });
 const evidenceDetailRoute = createRoute({
@@ -103,6 +113,7 @@ const assessmentRoute = createRoute({
 const assetsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/assets',
+  validateSearch: validateAssetsSearch,
   component: lazyRouteComponent(() => import('../../features/assets/AssetsPage'), 'AssetsPage'),
 });
 const assetRoute = createRoute({
@@ -113,11 +124,13 @@ const assetRoute = createRoute({
 const threatsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/threats',
+  validateSearch: validateThreatsSearch,
   component: lazyRouteComponent(() => import('../../features/threats/ThreatsPage'), 'ThreatsPage'),
 });
 const riskMatricesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/risk-matrices',
+  validateSearch: validateMatricesSearch,
   component: lazyRouteComponent(() => import('../../features/risk-matrices/RiskMatricesPage'), 'RiskMatricesPage'),
 });
 const riskMatrixRoute = createRoute({
@@ -128,6 +141,7 @@ const riskMatrixRoute = createRoute({
 const riskAssessmentsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/risk-assessments',
+  validateSearch: validateRiskAssessmentsSearch,
   component: lazyRouteComponent(
     () => import('../../features/risk-assessments/RiskAssessmentsPage'),
     'RiskAssessmentsPage',
@@ -155,6 +169,7 @@ const riskScenarioRoute = createRoute({
 const riskAcceptancesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/risk-acceptances',
+  validateSearch: validateAcceptancesSearch,
   component: lazyRouteComponent(
     () => import('../../features/risk-acceptances/RiskAcceptancesPage'),
     'RiskAcceptancesPage',
@@ -171,6 +186,7 @@ const riskAcceptanceRoute = createRoute({
 const securityExceptionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/security-exceptions',
+  validateSearch: validateExceptionsSearch,
   component: lazyRouteComponent(
     () => import('../../features/security-exceptions/SecurityExceptionsPage'),
     'SecurityExceptionsPage',
