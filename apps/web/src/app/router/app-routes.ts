@@ -1,4 +1,5 @@
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { validateAssessmentsSearch } from '../../features/assessments/search';
 import { validateAssetsSearch } from '../../features/assets/search';
 import { validateControlsSearch } from '../../features/controls/search';
 import { validateEvidenceSearch } from '../../features/evidence/search';
@@ -103,6 +104,7 @@ const evidenceDetailRoute = createRoute({
 const assessmentsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/assessments',
+  validateSearch: validateAssessmentsSearch,
   component: lazyRouteComponent(() => import('../../features/assessments/AssessmentsPage'), 'AssessmentsPage'),
 });
 const assessmentRoute = createRoute({

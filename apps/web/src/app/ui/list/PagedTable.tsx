@@ -8,6 +8,8 @@ export interface Column<T> {
   id: string;
   header: ReactNode;
   cell: (row: T) => ReactNode;
+  /** A floor for the column's width (a progress bar needs room). */
+  minWidth?: number;
 }
 
 /** What `usePaged` returns: the items loaded so far, and the state "Load more" needs. */
@@ -59,7 +61,9 @@ export function PagedTable<T>({
               {query.items.map((row) => (
                 <Table.Tr key={rowKey(row)}>
                   {columns.map((column) => (
-                    <Table.Td key={column.id}>{column.cell(row)}</Table.Td>
+                    <Table.Td key={column.id} miw={column.minWidth}>
+                      {column.cell(row)}
+                    </Table.Td>
                   ))}
                 </Table.Tr>
               ))}
