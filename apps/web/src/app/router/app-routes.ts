@@ -3,6 +3,7 @@ import { validateAssessmentsSearch } from '../../features/assessments/search';
 import { validateAssetsSearch } from '../../features/assets/search';
 import { validateControlsSearch } from '../../features/controls/search';
 import { validateEvidenceSearch } from '../../features/evidence/search';
+import { validateLibrarySearch } from '../../features/library/search';
 import { validateAcceptancesSearch } from '../../features/risk-acceptances/search';
 import { validateRiskAssessmentsSearch } from '../../features/risk-assessments/search';
 import { validateMatricesSearch } from '../../features/risk-matrices/search';
@@ -62,6 +63,7 @@ const auditRoute = createRoute({
 const libraryRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/library',
+  validateSearch: validateLibrarySearch,
   component: lazyRouteComponent(() => import('../../features/library/LibraryPage'), 'LibraryPage'),
 });
 const frameworkRoute = createRoute({
