@@ -3,6 +3,7 @@ import { validateAssessmentsSearch } from '../../features/assessments/search';
 import { validateAssetsSearch } from '../../features/assets/search';
 import { validateControlsSearch } from '../../features/controls/search';
 import { validateEvidenceSearch } from '../../features/evidence/search';
+import { validateFindingsSearch } from '../../features/findings/search';
 import { validateLibrarySearch } from '../../features/library/search';
 import { validateAcceptancesSearch } from '../../features/risk-acceptances/search';
 import { validateRiskAssessmentsSearch } from '../../features/risk-assessments/search';
@@ -207,6 +208,7 @@ const securityExceptionRoute = createRoute({
 const findingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/findings',
+  validateSearch: validateFindingsSearch,
   component: lazyRouteComponent(() => import('../../features/findings/FindingsPage'), 'FindingsPage'),
 });
 const findingRoute = createRoute({

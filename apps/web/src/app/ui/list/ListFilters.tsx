@@ -1,4 +1,4 @@
-import { Group, Select, Switch, TextInput } from '@mantine/core';
+import { Checkbox, Group, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useState } from 'react';
@@ -100,6 +100,26 @@ export function SwitchFilter({
 }) {
   return (
     <Switch
+      label={label}
+      checked={value === true}
+      onChange={(event) => onChange(event.currentTarget.checked || undefined)}
+      mb={8}
+    />
+  );
+}
+
+/** A tick-box filter ("open only"), absent from the URL when not ticked. */
+export function CheckboxFilter({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: true | undefined;
+  onChange: (value: true | undefined) => void;
+}) {
+  return (
+    <Checkbox
       label={label}
       checked={value === true}
       onChange={(event) => onChange(event.currentTarget.checked || undefined)}
