@@ -1,9 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests of pure web code, in Node: no browser, no server. The browser journeys have their own config (e2e/).
+// Unit tests of web code, no browser and no server: pure code in Node (`*.test.ts`), and components in happy-dom
+// (`*.test.tsx`, a simulated DOM) for the shared kit in app/ui. The browser journeys have their own config (e2e/).
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
-    environment: 'node',
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'components',
+          include: ['src/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['src/test/setup-dom.ts'],
+        },
+      },
+    ],
   },
 });

@@ -11,7 +11,9 @@ import { useCan } from '../../app/session/can';
 import { useCurrentOrganization } from '../../app/session/me';
 import { FolderSelect } from '../folders/FolderSelect';
 import { useFolderTree } from '../folders/use-folders';
+import { memberKeys } from '../members/keys';
 import { GrantDialog } from './GrantDialog';
+import { accessKeys } from './keys';
 import { useRoleText } from './role-label';
 import { type RoleBinding, useAccessMutation, useBindings } from './use-access';
 
@@ -30,7 +32,7 @@ export function BindingsPanel() {
   const [removing, setRemoving] = useState<RoleBinding | null>(null);
   const remove = useAccessMutation(
     (id: string) => unwrap(api.DELETE('/api/v1/role-bindings/{id}', { params: { path: { id } } })),
-    ['role-bindings', 'roles', 'members'],
+    [accessKeys.bindings, accessKeys.roles, memberKeys.all],
   );
   const closeRemove = () => {
     remove.reset();

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
 import { useCan } from '../../app/session/can';
+import { memberKeys } from '../members/keys';
 import { MemberPicker } from '../members/MemberPicker';
+import { accessKeys } from './keys';
 import { useRoleText } from './role-label';
 import { useAccessMutation, useGroups, useRoles } from './use-access';
 
@@ -28,7 +30,7 @@ export function GrantDialog({ folder, onClose }: GrantDialogProps) {
   const grant = useAccessMutation(
     (body: { folderId: string; roleId: string; userId?: string; groupId?: string }) =>
       unwrap(api.POST('/api/v1/role-bindings', { body })),
-    ['role-bindings', 'roles', 'members'],
+    [accessKeys.bindings, accessKeys.roles, memberKeys.all],
   );
   const errors = fieldErrorsOf(grant.error);
   const close = () => {

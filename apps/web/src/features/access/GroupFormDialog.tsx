@@ -2,6 +2,7 @@ import { Button, Modal, Group as Row, Stack, Textarea, TextInput } from '@mantin
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { accessKeys } from './keys';
 import { type Group, useAccessMutation } from './use-access';
 
 interface GroupFormDialogProps {
@@ -26,7 +27,7 @@ export function GroupFormDialog({ opened, group, onClose }: GroupFormDialogProps
               body: { name: body.name, ...(body.description ? { description: body.description } : {}) },
             }),
           ),
-    ['groups'],
+    [accessKeys.groups],
   );
   const errors = fieldErrorsOf(save.error);
   const close = () => {

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { FormAlert } from '../../app/forms/errors';
 import { LoadMore } from '../../app/layout/LoadMore';
+import { memberKeys } from '../members/keys';
 import { MemberPicker } from '../members/MemberPicker';
+import { accessKeys } from './keys';
 import { type Group, useAccessMutation, useGroupMembers } from './use-access';
 
 /** Add organisation members to a group or take them out; allowed when the group says `manageMembers`. */
@@ -16,11 +18,11 @@ export function GroupMembersDialog({ group, onClose }: { group: Group | null; on
   const path = (id: string) => ({ params: { path: { id: group?.id ?? '', userId: id } } });
   const add = useAccessMutation(
     (id: string) => unwrap(api.PUT('/api/v1/groups/{id}/members/{userId}', path(id))),
-    ['groups', 'members'],
+    [accessKeys.groups, memberKeys.all],
   );
   const remove = useAccessMutation(
     (id: string) => unwrap(api.DELETE('/api/v1/groups/{id}/members/{userId}', path(id))),
-    ['groups', 'members'],
+    [accessKeys.groups, memberKeys.all],
   );
   const inGroup = new Set(members.items.map((m) => m.userId));
   const canManage = group?.abilities.manageMembers ?? false;

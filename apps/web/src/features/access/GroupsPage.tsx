@@ -8,8 +8,10 @@ import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
 import { useCan } from '../../app/session/can';
+import { memberKeys } from '../members/keys';
 import { GroupFormDialog } from './GroupFormDialog';
 import { GroupMembersDialog } from './GroupMembersDialog';
+import { accessKeys } from './keys';
 import { type Group, useAccessMutation, useGroups } from './use-access';
 
 type Dialog = { kind: 'form'; group: Group | null } | { kind: 'members' | 'delete'; group: Group } | null;
@@ -22,7 +24,7 @@ export function GroupsPage() {
   const remove = useAccessMutation(
     (g: Group) =>
       unwrap(api.DELETE('/api/v1/groups/{id}', { params: { path: { id: g.id }, query: { version: g.version } } })),
-    ['groups', 'role-bindings', 'members'],
+    [accessKeys.groups, accessKeys.bindings, memberKeys.all],
   );
   const close = () => {
     remove.reset();

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { accessKeys } from './keys';
 import { PermissionMatrix } from './PermissionMatrix';
 import { useRoleText } from './role-label';
 import { type Role, useAccessMutation, usePermissionCatalog } from './use-access';
@@ -38,7 +39,7 @@ export function RoleEditorDialog({ opened, role, onClose }: RoleEditorDialogProp
               },
             }),
           ),
-    ['roles'],
+    [accessKeys.roles],
   );
   const errors = fieldErrorsOf(save.error);
   const close = () => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { QueryState } from '../../app/layout/QueryState';
+import { accessKeys } from './keys';
 import { RoleEditorDialog } from './RoleEditorDialog';
 import { useRoleText } from './role-label';
 import { type Role, useAccessMutation, useRoles } from './use-access';
@@ -17,7 +18,7 @@ export function RolesList({ creating, onCreated }: { creating: boolean; onCreate
   const remove = useAccessMutation(
     (r: Role) =>
       unwrap(api.DELETE('/api/v1/roles/{id}', { params: { path: { id: r.id }, query: { version: r.version } } })),
-    ['roles'],
+    [accessKeys.roles],
   );
   const closeDelete = () => {
     remove.reset();

@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { accessKeys } from './keys';
 
 type Json<P extends keyof paths, M extends 'get'> = paths[P][M] extends {
   responses: { 200: { content: { 'application/json': infer T } } };
@@ -14,11 +15,13 @@ export type RoleBinding = Json<'/api/v1/role-bindings', 'get'>['items'][number];
 export type GroupMember = Json<'/api/v1/groups/{id}/members', 'get'>['items'][number];
 
 export const useGroups = () =>
-  usePaged(['groups'], (cursor) => unwrap(api.GET('/api/v1/groups', { params: { query: cursor ? { cursor } : {} } })));
+  usePaged(accessKeys.groups, (cursor) =>
+    unwrap(api.GET('/api/v1/groups', { params: { query: cursor ? { cursor } : {} } })),
+  );
 
 export const useGroupMembers = (id: string | null) =>
   usePaged(
-    ['groups', id, 'members'],
+    accessKeys.groupMembers(id),
     (cursor) =>
       unwrap(
         api.GET('/api/v1/groups/{id}/members', { params: { path: { id: id ?? '' }, query: cursor ? { cursor } : {} } }),
@@ -28,14 +31,18 @@ export const useGroupMembers = (id: string | null) =>
 
 /** Roles to pick from when inviting or granting access. */
 export const useRoles = () =>
-  useQuery({ queryKey: ['roles'], queryFn: async () => (await unwrap(api.GET('/api/v1/roles'))).items });
+  useQuery({ queryKey: accessKeys.roles, queryFn: async () => (await unwrap(api.GET('/api/v1/roles'))).items });
 
 export const usePermissionCatalog = () =>
-  useQuery({ queryKey: ['permissions'], queryFn: () => unwrap(api.GET('/api/v1/permissions')), staleTime: Infinity });
+  useQuery({
+    queryKey: accessKeys.permissions,
+    queryFn: () => unwrap(api.GET('/api/v1/permissions')),
+    staleTime: Infinity,
+  });
 
 export const useBindings = (folderId: string | null) =>
   usePaged(
-    ['role-bindings', folderId],
+    accessKeys.bindingsOfFolder(folderId),
     (cursor) =>
       unwrap(
         api.GET('/api/v1/role-bindings', {
@@ -46,10 +53,10 @@ export const useBindings = (folderId: string | null) =>
   );
 
 /** A write that refreshes the lists it can change (counts on roles and groups move with bindings). */
-export function useAccessMutation<V, R>(fn: (variables: V) => Promise<R>, keys: string[]) {
+export function useAccessMutation<V, R>(fn: (variables: V) => Promise<R>, keys: QueryKey[]) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => Promise.all(keys.map((key) => queryClient.invalidateQueries({ queryKey: [key] }))),
+    onSuccess: () => Promise.all(keys.map((key) => queryClient.invalidateQueries({ queryKey: key }))),
   });
 }

@@ -1,5 +1,4 @@
 import { Badge, Button, Code, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
+import { notifySuccess } from '../../app/ui/notify';
 import { CreateTokenDialog } from './CreateTokenDialog';
 import { type ApiToken, useRevokeToken, useTokens } from './use-tokens';
 
@@ -107,7 +107,7 @@ export function TokensPage() {
           revoking &&
           revoke.mutate(revoking.id, {
             onSuccess: () => {
-              notifications.show({ message: t('revoked'), color: 'green' });
+              notifySuccess(t('revoked'));
               closeRevoke();
             },
           })

@@ -1,8 +1,8 @@
 import { Button, Menu } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileSpreadsheet, IconFileText, IconFileUpload, IconJson } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorLines } from '../../app/forms/errors';
+import { notifyFailure } from '../../app/ui/notify';
 import { downloadExport, type ExportFormat } from './download';
 import { ImportAssessmentDialog } from './ImportAssessmentDialog';
 import { useAssessmentAbilities } from './use-assessment-import';
@@ -35,7 +35,7 @@ export function AssessmentExportMenu({
     try {
       await downloadExport(assessmentId, format);
     } catch (error) {
-      notifications.show({ title: t('downloadFailed'), message: <ErrorLines error={error} />, color: 'red' });
+      notifyFailure(<ErrorLines error={error} />, t('downloadFailed'));
     } finally {
       setBusy(null);
     }

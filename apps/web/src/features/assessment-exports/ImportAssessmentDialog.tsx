@@ -1,8 +1,8 @@
 import { Button, Checkbox, FileInput, Group, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../app/ui/notify';
 import { ImportChanges, ImportProblems, isImportConflict } from './ImportSummary';
 import { type ImportResult, useAssessmentImport } from './use-assessment-import';
 import { useExportsT } from './use-exports-t';
@@ -65,7 +65,7 @@ export function ImportAssessmentDialog({
             { file, dryRun: false, overwrite },
             {
               onSuccess: (result) => {
-                notifications.show({ message: t('imported', { count: result.changed }), color: 'green' });
+                notifySuccess(t('imported', { count: result.changed }));
                 close();
               },
             },

@@ -1,8 +1,8 @@
 import { Anchor, Group, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorLines } from '../../app/forms/errors';
+import { notifyFailure } from '../../app/ui/notify';
 import { downloadFrameworkTemplate } from './download';
 import { useExportsT } from './use-exports-t';
 
@@ -15,7 +15,7 @@ export function LibraryTemplateLink({ withHint = false }: { withHint?: boolean }
     try {
       await downloadFrameworkTemplate();
     } catch (error) {
-      notifications.show({ title: t('downloadFailed'), message: <ErrorLines error={error} />, color: 'red' });
+      notifyFailure(<ErrorLines error={error} />, t('downloadFailed'));
     } finally {
       setBusy(false);
     }

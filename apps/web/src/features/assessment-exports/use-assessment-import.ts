@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
+import { assessmentKeys } from '../assessments/keys';
 
 export type ImportResult =
   paths['/api/v1/compliance-assessments/{id}/import']['post']['responses'][200]['content']['application/json'];
@@ -8,7 +9,7 @@ export type ImportResult =
 /** The assessment with the caller's abilities (shares the workspace's cache entry). */
 export function useAssessmentAbilities(assessmentId: string) {
   return useQuery({
-    queryKey: ['assessments', assessmentId],
+    queryKey: assessmentKeys.detail(assessmentId),
     queryFn: () => unwrap(api.GET('/api/v1/compliance-assessments/{id}', { params: { path: { id: assessmentId } } })),
   });
 }
@@ -39,7 +40,7 @@ export function useAssessmentImport(assessmentId: string) {
       );
     },
     onSuccess: async (_result, input) => {
-      if (!input.dryRun) await queryClient.invalidateQueries({ queryKey: ['assessments'] });
+      if (!input.dryRun) await queryClient.invalidateQueries({ queryKey: assessmentKeys.all });
     },
   });
 }

@@ -11,12 +11,12 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArrowUpCircle, IconChevronDown, IconDots, IconLock, IconScale } from '@tabler/icons-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate } from '../../app/format';
 import { FormAlert } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import { AssessmentExportMenu } from '../assessment-exports/AssessmentExportMenu';
 import { RefreshInferenceButton } from '../mapping-inference/RefreshInferenceButton';
 import {
@@ -65,9 +65,7 @@ export const AssessmentHeader = memo(function AssessmentHeader({
   const changeStatus = (status: AssessmentStatus) =>
     update
       .mutateAsync({ id: assessment.id, version: assessment.version, status })
-      .then(() =>
-        notifications.show({ message: t('statusChanged', { status: t(`status.${status}`) }), color: 'green' }),
-      )
+      .then(() => notifySuccess(t('statusChanged', { status: t(`status.${status}`) })))
       .catch(() => {});
 
   const sections = requirementResults

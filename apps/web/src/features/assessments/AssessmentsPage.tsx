@@ -1,28 +1,87 @@
-import { Anchor, Badge, Button, Group, Progress, Select, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Progress, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate } from '../../app/format';
-import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
-import { QueryState } from '../../app/layout/QueryState';
 import { useCan } from '../../app/session/can';
+import { ListFilters, SearchFilter, SelectFilter } from '../../app/ui/list/ListFilters';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
+import { hasFilters, useListSearch } from '../../app/ui/list/use-list-search';
 import { InferAssessmentButton } from '../mapping-inference/InferAssessmentButton';
 import { NewAssessmentDialog } from './NewAssessmentDialog';
-import { type AssessmentStatus, assessmentStatuses, statusColor, useAssessments } from './use-assessments';
+import { validateAssessmentsSearch } from './search';
+import { assessmentStatuses, statusColor, useAssessments } from './use-assessments';
+
+type AssessmentSummary = ReturnType<typeof useAssessments>['items'][number];
 
 export function AssessmentsPage() {
   const { t } = useTranslation('assessments');
   const can = useCan();
   const formatDate = useFormatDate();
   const navigate = useNavigate();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [status, setStatus] = useState<AssessmentStatus | null>(null);
+  const [search, setSearch] = useListSearch(validateAssessmentsSearch);
   const [creating, setCreating] = useState(false);
-  const assessments = useAssessments({ q, status, frameworkId: null });
+  const assessments = useAssessments({ q: search.q ?? '', status: search.status ?? null, frameworkId: null });
+
+  const columns: Column<AssessmentSummary>[] = [
+    {
+      id: 'name',
+      header: t('columns.name'),
+      cell: (a) => (
+        <>
+          <Anchor
+            renderRoot={(props) => <Link {...props} to="/assessments/$assessmentId" params={{ assessmentId: a.id }} />}
+          >
+            {a.name}
+          </Anchor>
+          {a.refId && (
+            <Text size="xs" c="dimmed" ff="monospace">
+              {a.refId}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'framework',
+      header: t('columns.framework'),
+      cell: (a) => (
+        <>
+          {a.frameworkName}
+          <Text size="xs" c="dimmed">
+            {t('frameworkVersion', { version: a.frameworkVersion })}
+            {a.implementationGroups.length > 0 && ` · ${a.implementationGroups.join(', ')}`}
+          </Text>
+        </>
+      ),
+    },
+    { id: 'folder', header: t('columns.folder'), cell: (a) => a.folderName },
+    {
+      id: 'status',
+      header: t('columns.status'),
+      cell: (a) => (
+        <Badge color={statusColor[a.status]} variant="light">
+          {t(`status.${a.status}`)}
+        </Badge>
+      ),
+    },
+    {
+      id: 'progress',
+      header: t('columns.progress'),
+      minWidth: 140,
+      cell: (a) => (
+        <>
+          <Progress value={a.progress} aria-label={t('progressOf', { name: a.name, value: a.progress })} size="md" />
+          <Text size="xs" c="dimmed">
+            {t('progressCount', { assessed: a.requirementCount - a.results.not_assessed, total: a.requirementCount })}
+          </Text>
+        </>
+      ),
+    },
+    { id: 'dueDate', header: t('columns.dueDate'), cell: (a) => (a.dueDate ? formatDate(a.dueDate, false) : '—') },
+  ];
 
   return (
     <>
@@ -40,95 +99,30 @@ export function AssessmentsPage() {
           </>
         }
       />
-      <Group mb="md" align="flex-end">
-        <TextInput
+      <ListFilters>
+        <SearchFilter
           label={t('search')}
           placeholder={t('searchHint')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          maxLength={200}
-          type="search"
-          w={320}
+          value={search.q}
+          onChange={(q) => setSearch({ q })}
+          width={320}
         />
-        <Select
+        <SelectFilter
           label={t('columns.status')}
-          data={assessmentStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          value={status}
-          onChange={(value) => setStatus(value as AssessmentStatus | null)}
-          clearable
           placeholder={t('filters.any')}
-          w={200}
+          options={assessmentStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          value={search.status}
+          onChange={(status) => setSearch({ status })}
+          width={200}
         />
-      </Group>
-      <QueryState query={assessments}>
-        {assessments.items.length === 0 ? (
-          <Text c="dimmed">{q || status ? t('noMatch') : t('empty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={820}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('columns.name')}</Table.Th>
-                  <Table.Th>{t('columns.framework')}</Table.Th>
-                  <Table.Th>{t('columns.folder')}</Table.Th>
-                  <Table.Th>{t('columns.status')}</Table.Th>
-                  <Table.Th>{t('columns.progress')}</Table.Th>
-                  <Table.Th>{t('columns.dueDate')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {assessments.items.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>
-                      <Anchor
-                        renderRoot={(props) => (
-                          <Link {...props} to="/assessments/$assessmentId" params={{ assessmentId: a.id }} />
-                        )}
-                      >
-                        {a.name}
-                      </Anchor>
-                      {a.refId && (
-                        <Text size="xs" c="dimmed" ff="monospace">
-                          {a.refId}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {a.frameworkName}
-                      <Text size="xs" c="dimmed">
-                        {t('frameworkVersion', { version: a.frameworkVersion })}
-                        {a.implementationGroups.length > 0 && ` · ${a.implementationGroups.join(', ')}`}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{a.folderName}</Table.Td>
-                    <Table.Td>
-                      <Badge color={statusColor[a.status]} variant="light">
-                        {t(`status.${a.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td miw={140}>
-                      <Progress
-                        value={a.progress}
-                        aria-label={t('progressOf', { name: a.name, value: a.progress })}
-                        size="md"
-                      />
-                      <Text size="xs" c="dimmed">
-                        {t('progressCount', {
-                          assessed: a.requirementCount - a.results.not_assessed,
-                          total: a.requirementCount,
-                        })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{a.dueDate ? formatDate(a.dueDate, false) : '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMore query={assessments} />
-      </QueryState>
+      </ListFilters>
+      <PagedTable
+        query={assessments}
+        columns={columns}
+        rowKey={(assessment) => assessment.id}
+        emptyText={hasFilters(search) ? t('noMatch') : t('empty')}
+        minWidth={820}
+      />
       <NewAssessmentDialog
         opened={creating}
         onClose={() => setCreating(false)}

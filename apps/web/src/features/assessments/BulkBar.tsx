@@ -1,8 +1,8 @@
 import { Button, Card, Group, Select, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import {
   type RequirementResult,
   type RequirementStatus,
@@ -32,7 +32,7 @@ export function BulkBar({ assessmentId, items, onDone, onClear }: BulkBarProps) 
       items,
       changes: { ...(result ? { result } : {}), ...(status ? { status } : {}) },
     });
-    notifications.show({ message: t('bulk.done', { count: saved.updated }), color: 'green' });
+    notifySuccess(t('bulk.done', { count: saved.updated }));
     setResult(null);
     setStatus(null);
     onDone();

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import { FolderSelect } from '../folders/FolderSelect';
 import { type FrameworkSummary, useFrameworks } from '../library/use-library';
 import { serverFiltered, useServerSearch, withSelected } from './server-search';
@@ -63,7 +63,7 @@ export function NewAssessmentDialog({ opened, onClose, onCreated }: NewAssessmen
       ...(description ? { description } : {}),
       ...(dueDate ? { dueDate } : {}),
     });
-    notifications.show({ message: t('create.done', { count: created.requirementCount }), color: 'green' });
+    notifySuccess(t('create.done', { count: created.requirementCount }));
     close();
     onCreated(created.id);
   };

@@ -13,12 +13,12 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconSparkles } from '@tabler/icons-react';
 import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
 import { QueryState } from '../../app/layout/QueryState';
+import { notifySuccess } from '../../app/ui/notify';
 import { RequirementExceptions } from '../security-exceptions/RequirementExceptions';
 import { LinkPicker } from './LinkPicker';
 import {
@@ -106,11 +106,11 @@ function PanelContent({
           }
         : {}),
     });
-    notifications.show({ message: t('common:states.saved'), color: 'green' });
+    notifySuccess(t('common:states.saved'));
   };
   const confirm = async () => {
     await update.mutateAsync({ id: ra.id, version: ra.version, inferred: false });
-    notifications.show({ message: t('panel.confirmed'), color: 'green' });
+    notifySuccess(t('panel.confirmed'));
   };
 
   return (

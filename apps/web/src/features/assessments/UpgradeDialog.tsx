@@ -1,10 +1,10 @@
 import { Accordion, Alert, Badge, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../app/forms/errors';
 import { QueryState } from '../../app/layout/QueryState';
+import { notifySuccess } from '../../app/ui/notify';
 import { type Assessment, resultColor } from './use-assessments';
 import { type UpgradeReport, type UpgradeTarget, useUpgradeAssessment, useUpgradePreview } from './use-upgrade';
 
@@ -40,10 +40,7 @@ export function UpgradeDialog({
     upgrade
       .mutateAsync({ frameworkId, version: assessment.version })
       .then((result) => {
-        notifications.show({
-          color: 'green',
-          message: t('upgrade.done', { version: result.assessment.frameworkVersion }),
-        });
+        notifySuccess(t('upgrade.done', { version: result.assessment.frameworkVersion }));
         close();
       })
       .catch(() => {});

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { assessmentKeys, requirementAssessmentKeys } from './keys';
 
 type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
   responses: { 200: { content: { 'application/json': infer R } } };
@@ -68,7 +69,7 @@ export interface AssessmentListFilters {
 
 export function useAssessments(filters: AssessmentListFilters, enabled = true) {
   return usePaged(
-    ['assessments', 'list', filters],
+    assessmentKeys.list(filters),
     (cursor) =>
       unwrap(
         api.GET('/api/v1/compliance-assessments', {
@@ -89,14 +90,14 @@ export function useAssessments(filters: AssessmentListFilters, enabled = true) {
 
 export function useAssessment(id: string) {
   return useQuery({
-    queryKey: ['assessments', id],
+    queryKey: assessmentKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/compliance-assessments/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useWorkspace(id: string) {
   return useQuery({
-    queryKey: ['assessments', id, 'requirements'],
+    queryKey: assessmentKeys.requirements(id),
     queryFn: async () =>
       (await unwrap(api.GET('/api/v1/compliance-assessments/{id}/requirements', { params: { path: { id } } }))).items,
     placeholderData: keepPreviousData,
@@ -105,7 +106,7 @@ export function useWorkspace(id: string) {
 
 export function useRequirementAssessment(id: string | null) {
   return useQuery({
-    queryKey: ['requirement-assessments', id],
+    queryKey: requirementAssessmentKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/requirement-assessments/{id}', { params: { path: { id: id ?? '' } } })),
     enabled: id !== null,
   });
@@ -113,7 +114,7 @@ export function useRequirementAssessment(id: string | null) {
 
 export function useComparison(id: string, otherId: string | null) {
   return useQuery({
-    queryKey: ['assessments', id, 'compare', otherId],
+    queryKey: assessmentKeys.compare(id, otherId),
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/compliance-assessments/{id}/compare/{otherId}', {
@@ -129,8 +130,8 @@ function useInvalidateAssessment() {
   const client = useQueryClient();
   return (id: string) =>
     Promise.all([
-      client.invalidateQueries({ queryKey: ['assessments', id] }),
-      client.invalidateQueries({ queryKey: ['assessments', 'list'] }),
+      client.invalidateQueries({ queryKey: assessmentKeys.detail(id) }),
+      client.invalidateQueries({ queryKey: assessmentKeys.lists() }),
     ]);
 }
 
@@ -138,7 +139,7 @@ export function useCreateAssessment() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateBody) => unwrap(api.POST('/api/v1/compliance-assessments', { body })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['assessments', 'list'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: assessmentKeys.lists() }),
   });
 }
 
@@ -156,7 +157,7 @@ export function useDeleteAssessment() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       unwrap(api.DELETE('/api/v1/compliance-assessments/{id}', { params: { path: { id }, query: { version } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['assessments'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: assessmentKeys.all }),
   });
 }
 
@@ -167,7 +168,7 @@ export function useUpdateRequirementAssessment(assessmentId: string) {
     mutationFn: ({ id, ...body }: RequirementBody & { id: string }) =>
       unwrap(api.PATCH('/api/v1/requirement-assessments/{id}', { params: { path: { id } }, body })),
     onSuccess: (saved) => {
-      client.setQueryData(['requirement-assessments', saved.id], saved);
+      client.setQueryData(requirementAssessmentKeys.detail(saved.id), saved);
       return invalidate(assessmentId);
     },
   });
@@ -187,7 +188,7 @@ export function useSetLinks(assessmentId: string) {
       appliedControlIds?: string[];
     }) => unwrap(api.PUT('/api/v1/requirement-assessments/{id}/links', { params: { path: { id } }, body })),
     onSuccess: (saved) => {
-      client.setQueryData(['requirement-assessments', saved.id], saved);
+      client.setQueryData(requirementAssessmentKeys.detail(saved.id), saved);
       return invalidate(assessmentId);
     },
   });
@@ -205,14 +206,14 @@ export function useBulkUpdate(assessmentId: string) {
         }),
       ),
     onSuccess: () =>
-      Promise.all([invalidate(assessmentId), client.invalidateQueries({ queryKey: ['requirement-assessments'] })]),
+      Promise.all([invalidate(assessmentId), client.invalidateQueries({ queryKey: requirementAssessmentKeys.all })]),
   });
 }
 
 /** Evidence and applied controls to link, searched by name; an unavailable API yields an empty list. */
 export function useLinkCandidates(kind: 'evidence' | 'controls', q: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['assessments', 'link-candidates', kind, q],
+    queryKey: assessmentKeys.linkCandidates(kind, q),
     queryFn: async () => {
       const query = { ...(q ? { q } : {}), limit: 50 };
       const page =

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
+import { assessmentKeys, requirementAssessmentKeys } from './keys';
 
 type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
   responses: { 200: { content: { 'application/json': infer R } } };
@@ -14,7 +15,7 @@ export type UpgradeReport = Json<'/api/v1/compliance-assessments/{id}/upgrade-pr
 /** The other loaded versions of the assessment's framework; asked only when the caller could upgrade. */
 export function useUpgradeTargets(assessmentId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['assessments', assessmentId, 'upgrade-targets'],
+    queryKey: assessmentKeys.upgradeTargets(assessmentId),
     queryFn: async () =>
       (
         await unwrap(
@@ -28,7 +29,7 @@ export function useUpgradeTargets(assessmentId: string, enabled: boolean) {
 /** What the upgrade to `frameworkId` would do; writes nothing, so it is a query keyed by the target. */
 export function useUpgradePreview(assessmentId: string, frameworkId: string | null) {
   return useQuery({
-    queryKey: ['assessments', assessmentId, 'upgrade-preview', frameworkId],
+    queryKey: assessmentKeys.upgradePreview(assessmentId, frameworkId),
     queryFn: () =>
       unwrap(
         api.POST('/api/v1/compliance-assessments/{id}/upgrade-preview', {
@@ -53,11 +54,11 @@ export function useUpgradeAssessment(assessmentId: string) {
         // The assessment, its workspace, previews and every requirement assessment point at other nodes now.
         // Not the preview still on screen: asked again, it would answer 400 (the target is now the current version).
         client.invalidateQueries({
-          queryKey: ['assessments', assessmentId],
+          queryKey: assessmentKeys.detail(assessmentId),
           predicate: (query) => query.queryKey[2] !== 'upgrade-preview',
         }),
-        client.invalidateQueries({ queryKey: ['assessments', 'list'] }),
-        client.invalidateQueries({ queryKey: ['requirement-assessments'] }),
+        client.invalidateQueries({ queryKey: assessmentKeys.lists() }),
+        client.invalidateQueries({ queryKey: requirementAssessmentKeys.all }),
       ]),
   });
 }

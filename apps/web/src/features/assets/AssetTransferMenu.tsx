@@ -1,9 +1,9 @@
 import { Button, Menu } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileSpreadsheet, IconFileText, IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session/can';
+import { notifyFailure } from '../../app/ui/notify';
 import { ImportAssetsDialog } from './ImportAssetsDialog';
 import { downloadAssets } from './use-assets';
 
@@ -22,7 +22,7 @@ export function AssetTransferMenu() {
     try {
       await downloadAssets(format);
     } catch {
-      notifications.show({ message: t('transfer.downloadFailed'), color: 'red' });
+      notifyFailure(t('transfer.downloadFailed'));
     } finally {
       setBusy(false);
     }

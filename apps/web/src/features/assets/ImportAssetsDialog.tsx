@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api/errors';
 import { FormAlert } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import { FolderSelect } from '../folders/FolderSelect';
-import { notifySuccess } from './notify';
 import { type ImportResult, useAssetImport } from './use-assets';
 
 const actionColor = { create: '#1f6b2f', update: '#1864ab', unchanged: '#495057' } as const;

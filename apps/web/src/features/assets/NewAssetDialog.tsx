@@ -3,8 +3,8 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import { FolderSelect } from '../folders/FolderSelect';
-import { notifySuccess } from './notify';
 import { assetTypes, type CreateAssetBody, categoriesOf, useCreateAsset } from './use-assets';
 import { assetFormProblems } from './validation';
 

@@ -3,7 +3,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../app/forms/errors';
-import { notifySuccess } from './notify';
+import { notifySuccess } from '../../app/ui/notify';
 import { type AssetSettings, type ObjectiveKey, useUpdateAssetSettings } from './use-assets';
 
 interface LevelRow {

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { assetKeys } from './keys';
 
 export type Asset = paths['/api/v1/assets/{id}']['get']['responses'][200]['content']['application/json'];
 export type AssetSummary =
@@ -40,14 +41,14 @@ export const categoriesOf = (type: string | null) =>
 export type AssetFilters = Pick<ListQuery, 'q' | 'type' | 'category' | 'folderId' | 'tag'>;
 
 export function useAssets(filters: AssetFilters) {
-  return usePaged(['assets', 'list', filters], (cursor) =>
+  return usePaged(assetKeys.list(filters), (cursor) =>
     unwrap(api.GET('/api/v1/assets', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
   );
 }
 
 export function useAsset(id: string) {
   return useQuery({
-    queryKey: ['assets', id],
+    queryKey: assetKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/assets/{id}', { params: { path: { id } } })),
   });
 }
@@ -55,7 +56,7 @@ export function useAsset(id: string) {
 /** Assets matching a search, for the dependency pickers (the server filters). */
 export function useAssetSearch(q: string) {
   return useQuery({
-    queryKey: ['assets', 'search', q],
+    queryKey: assetKeys.search(q),
     placeholderData: keepPreviousData,
     queryFn: async () =>
       (await unwrap(api.GET('/api/v1/assets', { params: { query: { ...(q ? { q } : {}), limit: 30 } } }))).items,
@@ -64,7 +65,7 @@ export function useAssetSearch(q: string) {
 
 export function useAssetSettings() {
   return useQuery({
-    queryKey: ['asset-settings'],
+    queryKey: assetKeys.settings,
     queryFn: () => unwrap(api.GET('/api/v1/asset-settings')),
     staleTime: 60_000,
   });
@@ -74,7 +75,7 @@ export function useUpdateAssetSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateAssetSettingsBody) => unwrap(api.PUT('/api/v1/asset-settings', { body })),
-    onSuccess: (settings) => queryClient.setQueryData(['asset-settings'], settings),
+    onSuccess: (settings) => queryClient.setQueryData(assetKeys.settings, settings),
   });
 }
 
@@ -87,8 +88,8 @@ function useAssetMutation<V>(fn: (variables: V) => Promise<Asset | undefined>) {
   return useMutation({
     mutationFn: fn,
     onSuccess: async (asset) => {
-      await queryClient.invalidateQueries({ queryKey: ['assets'] });
-      if (asset) queryClient.setQueryData(['assets', asset.id], asset);
+      await queryClient.invalidateQueries({ queryKey: assetKeys.all });
+      if (asset) queryClient.setQueryData(assetKeys.detail(asset.id), asset);
     },
   });
 }
@@ -106,7 +107,7 @@ export function useDeleteAsset() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       unwrap(api.DELETE('/api/v1/assets/{id}', { params: { path: { id }, query: { version } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['assets', 'list'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: assetKeys.lists() }),
   });
 }
 
@@ -148,7 +149,7 @@ export function useAssetImport() {
       );
     },
     onSuccess: async (_result, input) => {
-      if (!input.dryRun) await queryClient.invalidateQueries({ queryKey: ['assets'] });
+      if (!input.dryRun) await queryClient.invalidateQueries({ queryKey: assetKeys.all });
     },
   });
 }

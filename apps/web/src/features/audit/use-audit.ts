@@ -1,6 +1,7 @@
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { auditKeys } from './keys';
 
 export type AuditEvent =
   paths['/api/v1/audit-events']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -29,7 +30,7 @@ export function filterQuery(filters: AuditFilters): Record<string, string> {
 }
 
 export function useAuditEvents(filters: AuditFilters) {
-  return usePaged(['audit-events', filters], (cursor) =>
+  return usePaged(auditKeys.list(filters), (cursor) =>
     unwrap(
       api.GET('/api/v1/audit-events', {
         params: { query: { ...filterQuery(filters), ...(cursor ? { cursor } : {}) } },

@@ -2,8 +2,8 @@ import { Button, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, Textar
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import { FolderSelect } from '../folders/FolderSelect';
-import { notifySuccess } from './notify';
 import {
   type AppliedControl,
   controlCategories,

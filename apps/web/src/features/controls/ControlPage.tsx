@@ -3,15 +3,16 @@ import { IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../app/forms/errors';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
+import { notifySuccess } from '../../app/ui/notify';
+import { PeopleField } from '../../app/ui/PeopleField';
 import { ControlForm } from './ControlForm';
 import { LinkedEvidence } from './LinkedEvidence';
 import { LinkedRequirements } from './LinkedRequirements';
-import { notifySuccess } from './notify';
-import { OwnersSection } from './OwnersSection';
-import { type AppliedControl, statusColor, useControl, useDeleteControl } from './use-controls';
+import { type AppliedControl, statusColor, useControl, useDeleteControl, useUpdateControl } from './use-controls';
 
 export function ControlPage() {
   const { controlId } = useParams({ from: '/app/controls/$controlId' });
@@ -26,6 +27,7 @@ export function ControlPage() {
 function ControlView({ control, onReload }: { control: AppliedControl; onReload: () => void }) {
   const { t } = useTranslation(['controls', 'common']);
   const remove = useDeleteControl();
+  const updateOwners = useUpdateControl();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
 
@@ -56,7 +58,24 @@ function ControlView({ control, onReload }: { control: AppliedControl; onReload:
       />
       <Stack gap="lg">
         <ControlForm key={control.version} control={control} onReload={onReload} />
-        <OwnersSection control={control} onReload={onReload} />
+        <PeopleField
+          variant="section"
+          label={t('fields.owners')}
+          people={control.owners}
+          // Saved as soon as someone is picked or removed: the whole set, with the control's version.
+          onChange={
+            control.abilities.update
+              ? (next) =>
+                  updateOwners
+                    .mutateAsync({ id: control.id, version: control.version, ownerIds: next.map((p) => p.id) })
+                    .catch(() => {})
+              : undefined
+          }
+          addLabel={t('fields.addOwner')}
+          removeLabel={(owner) => t('removeOwner', { name: owner.displayName })}
+          emptyText="—"
+          alert={<FormAlert error={updateOwners.error} onReload={onReload} />}
+        />
         <Divider />
         <LinkedRequirements control={control} />
         <Divider />

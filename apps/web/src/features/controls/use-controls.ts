@@ -2,6 +2,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { evidenceKeys } from '../evidence/keys';
+import { frameworkKeys } from '../library/keys';
+import { controlKeys } from './keys';
 
 export type AppliedControl =
   paths['/api/v1/applied-controls/{id}']['get']['responses'][200]['content']['application/json'];
@@ -33,7 +36,7 @@ export const statusColor: Record<AppliedControl['status'], string> = {
 export type ControlFilters = Pick<ListQuery, 'q' | 'status' | 'category' | 'csfFunction' | 'evidenceId'>;
 
 export function useControls(filters: ControlFilters) {
-  return usePaged(['applied-controls', 'list', filters], (cursor) =>
+  return usePaged(controlKeys.list(filters), (cursor) =>
     unwrap(
       api.GET('/api/v1/applied-controls', {
         params: { query: { ...filters, ...(cursor ? { cursor } : {}) } },
@@ -44,7 +47,7 @@ export function useControls(filters: ControlFilters) {
 
 export function useControl(id: string) {
   return useQuery({
-    queryKey: ['applied-controls', id],
+    queryKey: controlKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/applied-controls/{id}', { params: { path: { id } } })),
   });
 }
@@ -55,8 +58,8 @@ function useControlMutation<V>(fn: (variables: V) => Promise<AppliedControl | un
   return useMutation({
     mutationFn: fn,
     onSuccess: (control) => {
-      if (control) queryClient.setQueryData(['applied-controls', control.id], control);
-      return queryClient.invalidateQueries({ queryKey: ['applied-controls', 'list'] });
+      if (control) queryClient.setQueryData(controlKeys.detail(control.id), control);
+      return queryClient.invalidateQueries({ queryKey: controlKeys.lists() });
     },
   });
 }
@@ -74,7 +77,7 @@ export function useDeleteControl() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       unwrap(api.DELETE('/api/v1/applied-controls/{id}', { params: { path: { id }, query: { version } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['applied-controls', 'list'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: controlKeys.lists() }),
   });
 }
 
@@ -96,7 +99,7 @@ export function useLinkEvidence() {
     const control = await unwrap(
       api.POST('/api/v1/applied-controls/{id}/evidence', { params: { path: { id } }, body: { evidenceId } }),
     );
-    await queryClient.invalidateQueries({ queryKey: ['evidence', 'list'] });
+    await queryClient.invalidateQueries({ queryKey: evidenceKeys.lists() });
     return control;
   });
 }
@@ -109,7 +112,7 @@ export const useUnlinkEvidence = () =>
 /** Requirements of one framework matching a search, for the link picker (the server filters). */
 export function useRequirementSearch(frameworkId: string | null, q: string) {
   return useQuery({
-    queryKey: ['frameworks', frameworkId, 'requirements', 'search', q],
+    queryKey: frameworkKeys.requirementSearch(frameworkId, q),
     enabled: frameworkId !== null,
     placeholderData: keepPreviousData,
     queryFn: async () =>
@@ -126,7 +129,7 @@ export function useRequirementSearch(frameworkId: string | null, q: string) {
 /** Every framework the organisation can see (library and imported), for the framework picker. */
 export function useFrameworkOptions() {
   return useQuery({
-    queryKey: ['frameworks', 'options'],
+    queryKey: frameworkKeys.options(),
     queryFn: async () => (await unwrap(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } }))).items,
     staleTime: 60_000,
   });

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
+import { coverageKeys, dashboardKeys } from './keys';
 
 type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
   responses: { 200: { content: { 'application/json': infer R } } };
@@ -25,14 +26,14 @@ export const controlStatusColor: Record<ControlStatus, string> = {
 
 export function useDashboard(folderId: string | null) {
   return useQuery({
-    queryKey: ['dashboard', { folderId }],
+    queryKey: dashboardKeys.forFolder(folderId),
     queryFn: () => unwrap(api.GET('/api/v1/compliance/dashboard', { params: { query: folderId ? { folderId } : {} } })),
   });
 }
 
 export function useCoverage(frameworkId: string, folderId: string | null) {
   return useQuery({
-    queryKey: ['coverage', frameworkId, { folderId }],
+    queryKey: coverageKeys.framework(frameworkId, folderId),
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/frameworks/{id}/coverage', {

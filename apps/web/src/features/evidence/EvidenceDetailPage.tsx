@@ -7,7 +7,7 @@ import { FormAlert } from '../../app/forms/errors';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
-import { notifySuccess } from '../controls/notify';
+import { notifySuccess } from '../../app/ui/notify';
 import { EvidenceForm } from './EvidenceForm';
 import { RevisionsSection } from './RevisionsSection';
 import { UsedByControls } from './UsedByControls';

@@ -2,7 +2,7 @@ import { Button, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, Textarea
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
-import { notifySuccess } from '../controls/notify';
+import { notifySuccess } from '../../app/ui/notify';
 import { FolderSelect } from '../folders/FolderSelect';
 import { MemberPicker } from '../members/MemberPicker';
 import { ExpiryBadge } from './ExpiryBadge';

@@ -1,33 +1,69 @@
-import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
-import { QueryState } from '../../app/layout/QueryState';
 import { useCan } from '../../app/session/can';
+import { ListFilters, SearchFilter, SelectFilter } from '../../app/ui/list/ListFilters';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
+import { hasFilters, useListSearch } from '../../app/ui/list/use-list-search';
 import { ExpiryBadge } from './ExpiryBadge';
 import { NewEvidenceDialog } from './NewEvidenceDialog';
+import { evidenceValidities, validateEvidenceSearch } from './search';
 import { type EvidenceFilters, evidenceStatusColor, evidenceStatuses, useEvidenceList } from './use-evidence';
+
+type EvidenceSummary = ReturnType<typeof useEvidenceList>['items'][number];
 
 export function EvidencePage() {
   const { t } = useTranslation('evidence');
   const can = useCan();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [status, setStatus] = useState<string | null>(null);
-  const [validity, setValidity] = useState<string | null>(null);
+  const [search, setSearch] = useListSearch(validateEvidenceSearch);
   const [creating, setCreating] = useState(false);
+  // The URL says what the reader picked ("expiring"); the server is asked for what that means.
   const filters: EvidenceFilters = {
-    ...(q ? { q } : {}),
-    ...(status ? { status: status as EvidenceFilters['status'] } : {}),
-    ...(validity === 'expiring' ? { expiring: 30, expired: 'false' as const } : {}),
-    ...(validity === 'expired' ? { expired: 'true' as const } : {}),
+    ...(search.q ? { q: search.q } : {}),
+    ...(search.status ? { status: search.status } : {}),
+    ...(search.validity === 'expiring' ? { expiring: 30, expired: 'false' as const } : {}),
+    ...(search.validity === 'expired' ? { expired: 'true' as const } : {}),
   };
   const list = useEvidenceList(filters);
-  const filtered = Object.keys(filters).length > 0;
+
+  const columns: Column<EvidenceSummary>[] = [
+    { id: 'refId', header: t('fields.refId'), cell: (evidence) => evidence.refId ?? '—' },
+    {
+      id: 'name',
+      header: t('fields.name'),
+      cell: (evidence) => (
+        <Anchor
+          renderRoot={(props) => <Link {...props} to="/evidence/$evidenceId" params={{ evidenceId: evidence.id }} />}
+        >
+          {evidence.name}
+        </Anchor>
+      ),
+    },
+    {
+      id: 'status',
+      header: t('fields.status'),
+      cell: (evidence) => (
+        <Badge variant="light" color={evidenceStatusColor[evidence.status]}>
+          {t(`status.${evidence.status}`)}
+        </Badge>
+      ),
+    },
+    { id: 'owner', header: t('fields.owner'), cell: (evidence) => evidence.owner?.displayName ?? '—' },
+    {
+      id: 'validUntil',
+      header: t('fields.validUntil'),
+      cell: (evidence) => (
+        <Group gap="xs">
+          <span>{evidence.validUntil ?? '—'}</span>
+          <ExpiryBadge validUntil={evidence.validUntil} reminderDays={evidence.reminderDays} />
+        </Group>
+      ),
+    },
+    { id: 'revisions', header: t('fields.revisions'), cell: (evidence) => evidence.revisionCount },
+  ];
 
   return (
     <>
@@ -42,89 +78,35 @@ export function EvidencePage() {
           )
         }
       />
-      <Group mb="md" align="flex-end" wrap="wrap">
-        <TextInput
+      <ListFilters>
+        <SearchFilter
           label={t('search')}
           placeholder={t('searchHint')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          maxLength={200}
-          type="search"
-          w={260}
+          value={search.q}
+          onChange={(q) => setSearch({ q })}
         />
-        <Select
+        <SelectFilter
           label={t('fields.status')}
           placeholder={t('any')}
-          data={evidenceStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          value={status}
-          onChange={setStatus}
-          clearable
-          w={170}
+          options={evidenceStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          value={search.status}
+          onChange={(status) => setSearch({ status })}
         />
-        <Select
+        <SelectFilter
           label={t('validity')}
           placeholder={t('any')}
-          data={[
-            { value: 'expiring', label: t('validityOptions.expiring') },
-            { value: 'expired', label: t('validityOptions.expired') },
-          ]}
-          value={validity}
-          onChange={setValidity}
-          clearable
-          w={220}
+          options={evidenceValidities.map((v) => ({ value: v, label: t(`validityOptions.${v}`) }))}
+          value={search.validity}
+          onChange={(validity) => setSearch({ validity })}
+          width={220}
         />
-      </Group>
-      <QueryState query={list}>
-        {list.items.length === 0 ? (
-          <Text c="dimmed">{filtered ? t('noMatch') : t('empty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.refId')}</Table.Th>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('fields.status')}</Table.Th>
-                  <Table.Th>{t('fields.owner')}</Table.Th>
-                  <Table.Th>{t('fields.validUntil')}</Table.Th>
-                  <Table.Th>{t('fields.revisions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.items.map((evidence) => (
-                  <Table.Tr key={evidence.id}>
-                    <Table.Td>{evidence.refId ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Anchor
-                        renderRoot={(props) => (
-                          <Link {...props} to="/evidence/$evidenceId" params={{ evidenceId: evidence.id }} />
-                        )}
-                      >
-                        {evidence.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={evidenceStatusColor[evidence.status]}>
-                        {t(`status.${evidence.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{evidence.owner?.displayName ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs">
-                        <span>{evidence.validUntil ?? '—'}</span>
-                        <ExpiryBadge validUntil={evidence.validUntil} reminderDays={evidence.reminderDays} />
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{evidence.revisionCount}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMore query={list} />
-      </QueryState>
+      </ListFilters>
+      <PagedTable
+        query={list}
+        columns={columns}
+        rowKey={(evidence) => evidence.id}
+        emptyText={hasFilters(search) ? t('noMatch') : t('empty')}
+      />
       <NewEvidenceDialog opened={creating} onClose={() => setCreating(false)} />
     </>
   );

@@ -1,11 +1,10 @@
 import { Anchor, Button, FileInput, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDownload, IconLink, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorLines, FormAlert } from '../../app/forms/errors';
 import { QueryState } from '../../app/layout/QueryState';
-import { notifySuccess } from '../controls/notify';
+import { notifyFailure, notifySuccess } from '../../app/ui/notify';
 import { downloadRevision, type Evidence, useAddRevision, useRevisions } from './use-evidence';
 
 /** Revisions newest first; a file upload or a link adds one (revisions are never edited). */
@@ -59,11 +58,7 @@ export function RevisionsSection({ evidence }: { evidence: Evidence }) {
                             aria-label={t('revisions.download', { name: revision.fileName ?? '' })}
                             onClick={() =>
                               downloadRevision(evidence.id, revision).catch((error: unknown) =>
-                                notifications.show({
-                                  message: <ErrorLines error={error} />,
-                                  color: 'red',
-                                  closeButtonProps: { 'aria-label': t('common:actions.close') },
-                                }),
+                                notifyFailure(<ErrorLines error={error} />),
                               )
                             }
                           >

@@ -4,6 +4,7 @@ import { credentials } from '../../app/api/credentials';
 import { problemOf } from '../../app/api/errors';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { evidenceKeys } from './keys';
 
 export type Evidence = paths['/api/v1/evidence/{id}']['get']['responses'][200]['content']['application/json'];
 export type Revision =
@@ -31,7 +32,7 @@ export const evidenceStatusColor: Record<EvidenceStatus, string> = {
 export type EvidenceFilters = Pick<ListQuery, 'q' | 'status' | 'expiring' | 'expired' | 'appliedControlId'>;
 
 export function useEvidenceList(filters: EvidenceFilters) {
-  return usePaged(['evidence', 'list', filters], (cursor) =>
+  return usePaged(evidenceKeys.list(filters), (cursor) =>
     unwrap(api.GET('/api/v1/evidence', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
   );
 }
@@ -39,7 +40,7 @@ export function useEvidenceList(filters: EvidenceFilters) {
 /** A short server-side search, for pickers. */
 export function useEvidenceSearch(q: string) {
   return useQuery({
-    queryKey: ['evidence', 'list', 'search', q],
+    queryKey: evidenceKeys.search(q),
     placeholderData: keepPreviousData,
     queryFn: async () =>
       (await unwrap(api.GET('/api/v1/evidence', { params: { query: { limit: 20, ...(q ? { q } : {}) } } }))).items,
@@ -48,14 +49,14 @@ export function useEvidenceSearch(q: string) {
 
 export function useEvidence(id: string) {
   return useQuery({
-    queryKey: ['evidence', id],
+    queryKey: evidenceKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/evidence/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useRevisions(id: string) {
   return useQuery({
-    queryKey: ['evidence', id, 'revisions'],
+    queryKey: evidenceKeys.revisions(id),
     queryFn: async () => (await unwrap(api.GET('/api/v1/evidence/{id}/revisions', { params: { path: { id } } }))).items,
   });
 }
@@ -65,8 +66,8 @@ function useEvidenceMutation<V>(fn: (variables: V) => Promise<Evidence>) {
   return useMutation({
     mutationFn: fn,
     onSuccess: (evidence) => {
-      queryClient.setQueryData(['evidence', evidence.id], evidence);
-      return queryClient.invalidateQueries({ queryKey: ['evidence', 'list'] });
+      queryClient.setQueryData(evidenceKeys.detail(evidence.id), evidence);
+      return queryClient.invalidateQueries({ queryKey: evidenceKeys.lists() });
     },
   });
 }
@@ -89,7 +90,7 @@ export function useDeleteEvidence() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       unwrap(api.DELETE('/api/v1/evidence/{id}', { params: { path: { id }, query: { version } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['evidence', 'list'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: evidenceKeys.lists() }),
   });
 }
 
@@ -114,7 +115,7 @@ export function useAddRevision(id: string) {
         }),
       );
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['evidence'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: evidenceKeys.all }),
   });
 }
 

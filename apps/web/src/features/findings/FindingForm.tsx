@@ -2,7 +2,7 @@ import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, Textarea, Tex
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
-import { notifySuccess } from '../controls/notify';
+import { notifySuccess } from '../../app/ui/notify';
 import { FolderSelect } from '../folders/FolderSelect';
 import { OverdueBadge } from './badges';
 import {

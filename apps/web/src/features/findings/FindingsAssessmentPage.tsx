@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
 import { useCan } from '../../app/session/can';
-import { notifySuccess } from '../controls/notify';
+import { notifySuccess } from '../../app/ui/notify';
 import { AssessmentForm } from './AssessmentForm';
 import { FindingStatusBadge, SeverityBadge } from './badges';
 import { FindingsTable } from './FindingsTable';

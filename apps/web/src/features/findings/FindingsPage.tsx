@@ -1,15 +1,17 @@
-import { Button, Checkbox, Group, Select, Tabs, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconClockHour4, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Button, Group, Select, Tabs } from '@mantine/core';
+import { IconClockHour4, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { useCan } from '../../app/session/can';
+import { CheckboxFilter, ListFilters, SearchFilter, SelectFilter } from '../../app/ui/list/ListFilters';
+import { hasFilters, useListSearch } from '../../app/ui/list/use-list-search';
 import { AssessmentsTable } from './AssessmentsTable';
 import { FindingsTable } from './FindingsTable';
 import { NewAssessmentDialog } from './NewAssessmentDialog';
 import { NewFindingDialog } from './NewFindingDialog';
 import { SlaDialog } from './SlaDialog';
+import { defaultFindingSort, findingSorts, validateFindingsSearch } from './search';
 import { type FindingFilters, findingStatuses, severities, useSlas } from './use-findings';
 
 export function FindingsPage() {
@@ -69,52 +71,40 @@ export function FindingsPage() {
 
 function FindingsList() {
   const { t } = useTranslation('findings');
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [severity, setSeverity] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [open, setOpen] = useState(false);
-  const [overdue, setOverdue] = useState(false);
-  const [sort, setSort] = useState<string>('-severity');
+  const [search, setSearch] = useListSearch(validateFindingsSearch);
   const filters: FindingFilters = {
-    sort: sort as FindingFilters['sort'],
-    ...(q ? { q } : {}),
-    ...(severity ? { severity: severity as FindingFilters['severity'] } : {}),
-    ...(status ? { status: status as FindingFilters['status'] } : {}),
-    ...(open ? { open: 'true' as const } : {}),
-    ...(overdue ? { overdue: 'true' as const } : {}),
+    sort: search.sort ?? defaultFindingSort,
+    ...(search.q ? { q: search.q } : {}),
+    ...(search.severity ? { severity: search.severity } : {}),
+    ...(search.status ? { status: search.status } : {}),
+    ...(search.open ? { open: 'true' as const } : {}),
+    ...(search.overdue ? { overdue: 'true' as const } : {}),
   };
-  const filtered = Boolean(q || severity || status || open || overdue);
   return (
     <>
-      <Group mb="md" align="flex-end" wrap="wrap">
-        <TextInput
+      <ListFilters>
+        <SearchFilter
           label={t('search')}
           placeholder={t('searchHint')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          maxLength={200}
-          type="search"
-          w={240}
+          value={search.q}
+          onChange={(q) => setSearch({ q })}
+          width={240}
         />
-        <Select
+        <SelectFilter
           label={t('fields.severity')}
           placeholder={t('any')}
-          data={severities.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
-          value={severity}
-          onChange={setSeverity}
-          clearable
-          w={150}
+          options={severities.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+          value={search.severity}
+          onChange={(severity) => setSearch({ severity })}
+          width={150}
         />
-        <Select
+        <SelectFilter
           label={t('fields.status')}
           placeholder={t('any')}
-          data={findingStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          value={status}
-          onChange={setStatus}
-          clearable
-          w={160}
+          options={findingStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          value={search.status}
+          onChange={(status) => setSearch({ status })}
+          width={160}
         />
         <Select
           label={t('sort.label')}
@@ -125,20 +115,23 @@ function FindingsList() {
             { value: 'title', label: t('sort.title') },
             { value: '-updatedAt', label: t('sort.updatedAt') },
           ]}
-          value={sort}
-          onChange={(value) => setSort(value ?? '-severity')}
+          value={search.sort ?? defaultFindingSort}
+          onChange={(value) => {
+            const sort = findingSorts.find((s) => s === value);
+            setSearch({ sort: sort === defaultFindingSort ? undefined : sort });
+          }}
           allowDeselect={false}
           w={190}
         />
-        <Checkbox label={t('openOnly')} checked={open} onChange={(e) => setOpen(e.currentTarget.checked)} mb={8} />
-        <Checkbox
+        <CheckboxFilter label={t('openOnly')} value={search.open} onChange={(open) => setSearch({ open })} />
+        <CheckboxFilter
           label={t('overdueOnly')}
-          checked={overdue}
-          onChange={(e) => setOverdue(e.currentTarget.checked)}
-          mb={8}
+          value={search.overdue}
+          onChange={(overdue) => setSearch({ overdue })}
         />
-      </Group>
-      <FindingsTable filters={filters} filtered={filtered} />
+      </ListFilters>
+      {/* The order is not a filter: a sorted list with no match is still "nothing yet". */}
+      <FindingsTable filters={filters} filtered={hasFilters({ ...search, sort: undefined })} />
     </>
   );
 }

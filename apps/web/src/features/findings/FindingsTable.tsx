@@ -1,83 +1,71 @@
-import { Anchor, Group, Table, Text } from '@mantine/core';
+import { Anchor, Group } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { LoadMore } from '../../app/layout/LoadMore';
-import { QueryState } from '../../app/layout/QueryState';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
 import { FindingStatusBadge, OverdueBadge, SeverityBadge } from './badges';
 import { type FindingFilters, useFindings } from './use-findings';
+
+type FindingSummary = ReturnType<typeof useFindings>['items'][number];
 
 /** One page of findings at a time, with "Load more"; the filters decide which. */
 export function FindingsTable({ filters, filtered }: { filters: FindingFilters; filtered: boolean }) {
   const { t } = useTranslation('findings');
   const findings = useFindings(filters);
+  const columns: Column<FindingSummary>[] = [
+    { id: 'refId', header: t('fields.refId'), cell: (finding) => finding.refId ?? '—' },
+    {
+      id: 'title',
+      header: t('fields.title'),
+      cell: (finding) => (
+        <Anchor
+          renderRoot={(props) => <Link {...props} to="/findings/$findingId" params={{ findingId: finding.id }} />}
+        >
+          {finding.title}
+        </Anchor>
+      ),
+    },
+    { id: 'severity', header: t('fields.severity'), cell: (finding) => <SeverityBadge severity={finding.severity} /> },
+    { id: 'status', header: t('fields.status'), cell: (finding) => <FindingStatusBadge status={finding.status} /> },
+    { id: 'owner', header: t('fields.owner'), cell: (finding) => finding.owner?.displayName ?? '—' },
+    {
+      id: 'dueDate',
+      header: t('fields.dueDate'),
+      cell: (finding) => (
+        <Group gap="xs" wrap="nowrap">
+          <span>{finding.dueDate ?? '—'}</span>
+          <OverdueBadge overdue={finding.overdue} />
+        </Group>
+      ),
+    },
+    {
+      id: 'assessment',
+      header: t('fields.assessment'),
+      cell: (finding) => {
+        const assessment = finding.findingsAssessment;
+        if (!assessment) return '—';
+        return (
+          <Anchor
+            renderRoot={(props) => (
+              <Link
+                {...props}
+                to="/findings-assessments/$findingsAssessmentId"
+                params={{ findingsAssessmentId: assessment.id }}
+              />
+            )}
+          >
+            {assessment.name}
+          </Anchor>
+        );
+      },
+    },
+  ];
   return (
-    <QueryState query={findings}>
-      {findings.items.length === 0 ? (
-        <Text c="dimmed">{filtered ? t('noMatch') : t('empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.refId')}</Table.Th>
-                <Table.Th>{t('fields.title')}</Table.Th>
-                <Table.Th>{t('fields.severity')}</Table.Th>
-                <Table.Th>{t('fields.status')}</Table.Th>
-                <Table.Th>{t('fields.owner')}</Table.Th>
-                <Table.Th>{t('fields.dueDate')}</Table.Th>
-                <Table.Th>{t('fields.assessment')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {findings.items.map((finding) => (
-                <Table.Tr key={finding.id}>
-                  <Table.Td>{finding.refId ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Anchor
-                      renderRoot={(props) => (
-                        <Link {...props} to="/findings/$findingId" params={{ findingId: finding.id }} />
-                      )}
-                    >
-                      {finding.title}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <SeverityBadge severity={finding.severity} />
-                  </Table.Td>
-                  <Table.Td>
-                    <FindingStatusBadge status={finding.status} />
-                  </Table.Td>
-                  <Table.Td>{finding.owner?.displayName ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <span>{finding.dueDate ?? '—'}</span>
-                      <OverdueBadge overdue={finding.overdue} />
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    {finding.findingsAssessment ? (
-                      <Anchor
-                        renderRoot={(props) => (
-                          <Link
-                            {...props}
-                            to="/findings-assessments/$findingsAssessmentId"
-                            params={{ findingsAssessmentId: finding.findingsAssessment?.id ?? '' }}
-                          />
-                        )}
-                      >
-                        {finding.findingsAssessment.name}
-                      </Anchor>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <LoadMore query={findings} />
-    </QueryState>
+    <PagedTable
+      query={findings}
+      columns={columns}
+      rowKey={(finding) => finding.id}
+      emptyText={filtered ? t('noMatch') : t('empty')}
+      minWidth={820}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
-import { notifySuccess } from '../controls/notify';
+import { notifySuccess } from '../../app/ui/notify';
 import { type FindingSlas, severities, useUpdateSlas } from './use-findings';
 
 type Days = FindingSlas['days'];

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { findingKeys, findingsAssessmentKeys } from './keys';
 
 export type Finding = paths['/api/v1/findings/{id}']['get']['responses'][200]['content']['application/json'];
 export type FindingSummary =
@@ -56,7 +57,7 @@ export const findingStatusColor: Record<FindingStatus, string> = {
 
 export function useFindings(filters: FindingFilters, enabled = true) {
   return usePaged(
-    ['findings', 'list', filters],
+    findingKeys.list(filters),
     (cursor) =>
       unwrap(api.GET('/api/v1/findings', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
     enabled,
@@ -65,7 +66,7 @@ export function useFindings(filters: FindingFilters, enabled = true) {
 
 export function useFinding(id: string) {
   return useQuery({
-    queryKey: ['findings', id],
+    queryKey: findingKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/findings/{id}', { params: { path: { id } } })),
   });
 }
@@ -76,9 +77,9 @@ function useFindingMutation<V>(fn: (variables: V) => Promise<Finding | undefined
   return useMutation({
     mutationFn: fn,
     onSuccess: async (finding) => {
-      if (finding) queryClient.setQueryData(['findings', finding.id], finding);
-      await queryClient.invalidateQueries({ queryKey: ['findings', 'list'] });
-      await queryClient.invalidateQueries({ queryKey: ['findings-assessments'] });
+      if (finding) queryClient.setQueryData(findingKeys.detail(finding.id), finding);
+      await queryClient.invalidateQueries({ queryKey: findingKeys.lists() });
+      await queryClient.invalidateQueries({ queryKey: findingsAssessmentKeys.all });
     },
   });
 }
@@ -97,8 +98,8 @@ export function useDeleteFinding() {
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       unwrap(api.DELETE('/api/v1/findings/{id}', { params: { path: { id }, query: { version } } })),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['findings', 'list'] });
-      await queryClient.invalidateQueries({ queryKey: ['findings-assessments'] });
+      await queryClient.invalidateQueries({ queryKey: findingKeys.lists() });
+      await queryClient.invalidateQueries({ queryKey: findingsAssessmentKeys.all });
     },
   });
 }
@@ -131,7 +132,7 @@ export const useUnlink = (kind: LinkKind) =>
 /** Candidates for a link picker: the server searches, the first 20 matches are offered. */
 export function useLinkSearch(kind: LinkKind, q: string) {
   return useQuery({
-    queryKey: ['findings', 'link-search', kind, q],
+    queryKey: findingKeys.linkSearch(kind, q),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
     queryFn: async (): Promise<{ id: string; label: string }[]> => {
@@ -152,7 +153,7 @@ export function useLinkSearch(kind: LinkKind, q: string) {
 }
 
 export function useAssessments(filters: AssessmentFilters) {
-  return usePaged(['findings-assessments', 'list', filters], (cursor) =>
+  return usePaged(findingsAssessmentKeys.list(filters), (cursor) =>
     unwrap(
       api.GET('/api/v1/findings-assessments', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } }),
     ),
@@ -161,7 +162,7 @@ export function useAssessments(filters: AssessmentFilters) {
 
 export function useAssessment(id: string) {
   return useQuery({
-    queryKey: ['findings-assessments', id],
+    queryKey: findingsAssessmentKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/findings-assessments/{id}', { params: { path: { id } } })),
   });
 }
@@ -171,8 +172,8 @@ function useAssessmentMutation<V>(fn: (variables: V) => Promise<FindingsAssessme
   return useMutation({
     mutationFn: fn,
     onSuccess: async (assessment) => {
-      if (assessment) queryClient.setQueryData(['findings-assessments', assessment.id], assessment);
-      await queryClient.invalidateQueries({ queryKey: ['findings-assessments', 'list'] });
+      if (assessment) queryClient.setQueryData(findingsAssessmentKeys.detail(assessment.id), assessment);
+      await queryClient.invalidateQueries({ queryKey: findingsAssessmentKeys.lists() });
     },
   });
 }
@@ -190,13 +191,13 @@ export function useDeleteAssessment() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       unwrap(api.DELETE('/api/v1/findings-assessments/{id}', { params: { path: { id }, query: { version } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['findings-assessments', 'list'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: findingsAssessmentKeys.lists() }),
   });
 }
 
 export function useSlas() {
   return useQuery({
-    queryKey: ['finding-slas'],
+    queryKey: findingKeys.slas,
     queryFn: () => unwrap(api.GET('/api/v1/finding-slas')),
     staleTime: 60_000,
   });
@@ -207,7 +208,7 @@ export function useUpdateSlas() {
   return useMutation({
     mutationFn: (body: { version: number; days: FindingSlas['days'] }) =>
       unwrap(api.PUT('/api/v1/finding-slas', { body })),
-    onSuccess: (slas) => queryClient.setQueryData(['finding-slas'], slas),
+    onSuccess: (slas) => queryClient.setQueryData(findingKeys.slas, slas),
   });
 }
 
@@ -217,7 +218,7 @@ export const todayUtc = () => new Date().toISOString().slice(0, 10);
 /** The first 200 findings assessments (by name), for the assessment picker of a finding. */
 export function useAssessmentOptions() {
   return useQuery({
-    queryKey: ['findings-assessments', 'options'],
+    queryKey: findingsAssessmentKeys.options(),
     staleTime: 60_000,
     queryFn: async () =>
       (await unwrap(api.GET('/api/v1/findings-assessments', { params: { query: { limit: 200 } } }))).items.map((a) => ({

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api/errors';
 import { FormAlert } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import { type Folder, useDeleteFolder } from './use-folders';
 
 interface DeleteFolderDialogProps {
@@ -50,7 +50,7 @@ export function DeleteFolderDialog({ folder, onClose, onDeleted, onReload }: Del
                 { id: folder.id, version: folder.version },
                 {
                   onSuccess: () => {
-                    notifications.show({ message: t('common:states.deleted'), color: 'green' });
+                    notifySuccess(t('common:states.deleted'));
                     close();
                     onDeleted(folder);
                   },

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import { type Folder, useCreateFolder, useUpdateFolder } from './use-folders';
 
 type Mode = { kind: 'create'; parent: Folder } | { kind: 'edit'; folder: Folder };
@@ -40,8 +40,8 @@ export function FolderFormDialog({ mode, onClose, onSaved, onReload }: FolderFor
             name,
             description: description || null,
           });
-    if (mode.kind === 'create') notifications.show({ message: t('created'), color: 'green' });
-    else notifications.show({ message: t('common:states.saved'), color: 'green' });
+    if (mode.kind === 'create') notifySuccess(t('created'));
+    else notifySuccess(t('common:states.saved'));
     close();
     onSaved(saved);
   };

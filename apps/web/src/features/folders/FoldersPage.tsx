@@ -8,9 +8,10 @@ import { QueryState } from '../../app/layout/QueryState';
 import { DeleteFolderDialog } from './DeleteFolderDialog';
 import { FolderFormDialog } from './FolderFormDialog';
 import { FolderTree } from './FolderTree';
+import { folderKeys } from './keys';
 import { MoveFolderDialog } from './MoveFolderDialog';
 import { buildTree, pathLabel } from './tree';
-import { type Folder, folderTreeKey, useFolderTree } from './use-folders';
+import { type Folder, useFolderTree } from './use-folders';
 
 type Dialog =
   | { kind: 'create'; parent: Folder }
@@ -29,7 +30,7 @@ export function FoldersPage() {
   const byId = useMemo(() => new Map(folders.map((f) => [f.id, f])), [folders]);
   const nodes = useMemo(() => buildTree(folders), [folders]);
   const selected = (selectedId ? byId.get(selectedId) : undefined) ?? nodes[0]?.folder ?? null;
-  const reload = () => queryClient.invalidateQueries({ queryKey: folderTreeKey });
+  const reload = () => queryClient.invalidateQueries({ queryKey: folderKeys.tree() });
 
   return (
     <>

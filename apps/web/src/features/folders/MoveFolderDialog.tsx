@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import { isInside, pathLabel } from './tree';
 import { type Folder, useUpdateFolder } from './use-folders';
 
@@ -38,7 +38,7 @@ export function MoveFolderDialog({ folder, folders, onClose, onReload }: MoveFol
             { id: folder.id, version: folder.version, parentId },
             {
               onSuccess: () => {
-                notifications.show({ message: t('moved'), color: 'green' });
+                notifySuccess(t('moved'));
                 close();
               },
             },

@@ -1,17 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
+import { folderKeys } from './keys';
 
 export type Folder =
   paths['/api/v1/folders/tree']['get']['responses'][200]['content']['application/json']['items'][number];
 type UpdateBody = NonNullable<paths['/api/v1/folders/{id}']['patch']['requestBody']>['content']['application/json'];
 type CreateBody = NonNullable<paths['/api/v1/folders']['post']['requestBody']>['content']['application/json'];
 
-export const folderTreeKey = ['folders', 'tree'] as const;
-
 export function useFolderTree() {
   return useQuery({
-    queryKey: folderTreeKey,
+    queryKey: folderKeys.tree(),
     queryFn: async () => (await unwrap(api.GET('/api/v1/folders/tree'))).items,
   });
 }
@@ -21,7 +20,7 @@ function useFolderMutation<V, R>(fn: (variables: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['folders'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: folderKeys.all }),
   });
 }
 

@@ -9,6 +9,7 @@ import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
 import { meQuery, useResetSession } from '../../app/session/me';
 import { AuthCard } from '../auth/AuthCard';
 import { TotpStep } from '../auth/TotpStep';
+import { invitationKeys } from './keys';
 
 const route = getRouteApi('/accept-invitation');
 
@@ -24,7 +25,7 @@ export function AcceptInvitationPage() {
   const [needsTotp, setNeedsTotp] = useState(false);
   const me = useQuery(meQuery);
   const lookup = useQuery({
-    queryKey: ['invitation', token],
+    queryKey: invitationKeys.byToken(token),
     queryFn: () => unwrap(api.GET('/api/v1/invitations/lookup', { params: { query: { token: token ?? '' } } })),
     enabled: Boolean(token),
     retry: false,

@@ -8,6 +8,7 @@ import { useFormatDate } from '../../app/format';
 import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
+import { jobKeys } from './keys';
 
 type Status = NonNullable<NonNullable<paths['/api/v1/jobs']['get']['parameters']['query']>['status']>;
 const statuses: Status[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
@@ -18,7 +19,7 @@ export function JobsPage() {
   const formatDate = useFormatDate();
   const [status, setStatus] = useState<Status | 'all'>('all');
   const jobs = useInfiniteQuery({
-    queryKey: ['jobs', status],
+    queryKey: jobKeys.list(status),
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/v1/jobs', {

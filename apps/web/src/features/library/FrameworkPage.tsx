@@ -1,5 +1,4 @@
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -7,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
+import { notifySuccess } from '../../app/ui/notify';
 import { FrameworkMappingSets } from './FrameworkMappingSets';
 import { GroupBadges } from './GroupBadges';
 import { RequirementsBrowser } from './RequirementsBrowser';
@@ -117,7 +117,7 @@ function FrameworkHeader({ framework }: { framework: Framework }) {
         onConfirm={() =>
           remove.mutate(framework.id, {
             onSuccess: () => {
-              notifications.show({ message: t('framework.deleted'), color: 'green' });
+              notifySuccess(t('framework.deleted'));
               close();
               void navigate({ to: '/library' });
             },

@@ -1,24 +1,59 @@
-import { Badge, Button, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileImport, IconSearch } from '@tabler/icons-react';
+import { Badge, Button, Text } from '@mantine/core';
+import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
-import { QueryState } from '../../app/layout/QueryState';
 import { useCan } from '../../app/session/can';
+import { ListFilters, SearchFilter } from '../../app/ui/list/ListFilters';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
+import { useListSearch } from '../../app/ui/list/use-list-search';
 import { FrameworkLink } from './FrameworkLink';
 import { GroupBadges } from './GroupBadges';
 import { ImportDialog } from './ImportDialog';
+import { validateLibrarySearch } from './search';
 import { useFrameworks } from './use-library';
+
+type FrameworkSummary = ReturnType<typeof useFrameworks>['items'][number];
 
 export function LibraryPage() {
   const { t } = useTranslation('library');
   const can = useCan();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
+  const [search, setSearch] = useListSearch(validateLibrarySearch);
   const [importing, setImporting] = useState(false);
-  const frameworks = useFrameworks(q);
+  const frameworks = useFrameworks(search.q ?? '');
+
+  const columns: Column<FrameworkSummary>[] = [
+    {
+      id: 'name',
+      header: t('columns.name'),
+      cell: (framework) => (
+        <>
+          <FrameworkLink id={framework.id}>{framework.name}</FrameworkLink>
+          <Text size="xs" c="dimmed">
+            {t(`format.${framework.sourceFormat}`)}
+            {framework.library && (
+              <Badge size="xs" variant="filled" color="teal.9" ml={6}>
+                {t('shipped')}
+              </Badge>
+            )}
+          </Text>
+        </>
+      ),
+    },
+    { id: 'version', header: t('columns.version'), cell: (framework) => framework.frameworkVersion },
+    { id: 'provider', header: t('columns.provider'), cell: (framework) => framework.provider ?? '—' },
+    {
+      id: 'requirements',
+      header: t('columns.requirements'),
+      cell: (framework) => t('counts', { assessable: framework.assessableCount, total: framework.requirementCount }),
+    },
+    {
+      id: 'groups',
+      header: t('columns.groups'),
+      cell: (framework) =>
+        framework.implementationGroups.length > 0 ? <GroupBadges groups={framework.implementationGroups} /> : '—',
+    },
+  ];
 
   return (
     <>
@@ -34,66 +69,21 @@ export function LibraryPage() {
           )
         }
       />
-      <TextInput
-        label={t('search')}
-        placeholder={t('searchHint')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-        maxLength={200}
-        type="search"
-        maw={360}
-        mb="md"
+      <ListFilters>
+        <SearchFilter
+          label={t('search')}
+          placeholder={t('searchHint')}
+          value={search.q}
+          onChange={(q) => setSearch({ q })}
+          width={360}
+        />
+      </ListFilters>
+      <PagedTable
+        query={frameworks}
+        columns={columns}
+        rowKey={(framework) => framework.id}
+        emptyText={search.q ? t('noMatch') : t('empty')}
       />
-      <QueryState query={frameworks}>
-        {frameworks.items.length === 0 ? (
-          <Text c="dimmed">{q ? t('noMatch') : t('empty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('columns.name')}</Table.Th>
-                  <Table.Th>{t('columns.version')}</Table.Th>
-                  <Table.Th>{t('columns.provider')}</Table.Th>
-                  <Table.Th>{t('columns.requirements')}</Table.Th>
-                  <Table.Th>{t('columns.groups')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {frameworks.items.map((framework) => (
-                  <Table.Tr key={framework.id}>
-                    <Table.Td>
-                      <FrameworkLink id={framework.id}>{framework.name}</FrameworkLink>
-                      <Text size="xs" c="dimmed">
-                        {t(`format.${framework.sourceFormat}`)}
-                        {framework.library && (
-                          <Badge size="xs" variant="filled" color="teal.9" ml={6}>
-                            {t('shipped')}
-                          </Badge>
-                        )}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{framework.frameworkVersion}</Table.Td>
-                    <Table.Td>{framework.provider ?? '—'}</Table.Td>
-                    <Table.Td>
-                      {t('counts', { assessable: framework.assessableCount, total: framework.requirementCount })}
-                    </Table.Td>
-                    <Table.Td>
-                      {framework.implementationGroups.length > 0 ? (
-                        <GroupBadges groups={framework.implementationGroups} />
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMore query={frameworks} />
-      </QueryState>
       <ImportDialog opened={importing} onClose={() => setImporting(false)} />
     </>
   );

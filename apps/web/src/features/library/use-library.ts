@@ -2,6 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { jobKeys } from '../jobs/keys';
+import { frameworkKeys } from './keys';
 
 type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
   responses: { 200: { content: { 'application/json': infer R } } };
@@ -35,7 +37,7 @@ export interface RequirementFilters {
 }
 
 export function useFrameworks(q: string) {
-  return usePaged(['frameworks', 'list', { q }], (cursor) =>
+  return usePaged(frameworkKeys.list({ q }), (cursor) =>
     unwrap(
       api.GET('/api/v1/frameworks', {
         params: { query: { ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) } },
@@ -46,7 +48,7 @@ export function useFrameworks(q: string) {
 
 /** The mapping sets whose source or target is this framework's URN (any loaded version of it). */
 export function useFrameworkMappingSets(id: string) {
-  return usePaged(['frameworks', id, 'mapping-sets'], (cursor) =>
+  return usePaged(frameworkKeys.mappingSets(id), (cursor) =>
     unwrap(
       api.GET('/api/v1/frameworks/{id}/mapping-sets', {
         params: { path: { id }, query: { ...(cursor ? { cursor } : {}) } },
@@ -57,7 +59,7 @@ export function useFrameworkMappingSets(id: string) {
 
 export function useFramework(id: string) {
   return useQuery({
-    queryKey: ['frameworks', id],
+    queryKey: frameworkKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/frameworks/{id}', { params: { path: { id } } })),
   });
 }
@@ -65,7 +67,7 @@ export function useFramework(id: string) {
 /** The whole compact tree; loaded versions never change, so it is kept for the session. */
 export function useRequirementTree(id: string) {
   return useQuery({
-    queryKey: ['frameworks', id, 'requirements'],
+    queryKey: frameworkKeys.requirements(id),
     queryFn: async () =>
       (await unwrap(api.GET('/api/v1/frameworks/{id}/requirements', { params: { path: { id } } }))).items,
     staleTime: Number.POSITIVE_INFINITY,
@@ -79,7 +81,7 @@ export function useRequirementTree(id: string) {
 export function useMatchingIds(id: string, filters: RequirementFilters) {
   const active = Boolean(filters.q || filters.implementationGroup || filters.assessable);
   const query = useQuery({
-    queryKey: ['frameworks', id, 'requirements', filters],
+    queryKey: frameworkKeys.requirementsFiltered(id, filters),
     queryFn: async () => {
       const { items } = await unwrap(
         api.GET('/api/v1/frameworks/{id}/requirements', {
@@ -104,7 +106,7 @@ export function useMatchingIds(id: string, filters: RequirementFilters) {
 
 export function useRequirement(frameworkId: string, nodeId: string | null) {
   return useQuery({
-    queryKey: ['frameworks', frameworkId, 'requirement', nodeId],
+    queryKey: frameworkKeys.requirement(frameworkId, nodeId),
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/frameworks/{id}/requirements/{nodeId}', {
@@ -121,8 +123,8 @@ export function useDeleteFramework() {
   return useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/frameworks/{id}', { params: { path: { id } } })),
     onSuccess: (_data, id) => {
-      queryClient.removeQueries({ queryKey: ['frameworks', id] });
-      return queryClient.invalidateQueries({ queryKey: ['frameworks', 'list'] });
+      queryClient.removeQueries({ queryKey: frameworkKeys.detail(id) });
+      return queryClient.invalidateQueries({ queryKey: frameworkKeys.lists() });
     },
   });
 }
@@ -149,10 +151,10 @@ const finished = (status: JobRun['status'] | undefined) =>
 export function useImportRun(jobId: string | null) {
   const queryClient = useQueryClient();
   return useQuery({
-    queryKey: ['jobs', 'run', jobId],
+    queryKey: jobKeys.run(jobId),
     queryFn: async () => {
       const run = await unwrap(api.GET('/api/v1/jobs/{id}', { params: { path: { id: jobId ?? '' } } }));
-      if (run.status === 'succeeded') await queryClient.invalidateQueries({ queryKey: ['frameworks'] });
+      if (run.status === 'succeeded') await queryClient.invalidateQueries({ queryKey: frameworkKeys.all });
       return run;
     },
     enabled: jobId !== null,

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import { resultColor, useAssessments } from '../assessments/use-assessments';
 import { StatusLabel } from '../dashboard/StatusLabel';
 import { FolderSelect } from '../folders/FolderSelect';
@@ -81,7 +81,7 @@ export function InferAssessmentDialog({ onClose, onCreated }: Props) {
       name,
     });
     const inferred = outcomes.reduce((n, o) => n + created.counts[o], 0);
-    notifications.show({ message: t('infer.created', { count: inferred }), color: 'green' });
+    notifySuccess(t('infer.created', { count: inferred }));
     onClose();
     onCreated(created.id);
   };

@@ -1,10 +1,12 @@
 import { Button } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { ErrorLines } from '../../app/forms/errors';
+import { notifyFailure, notifySuccess } from '../../app/ui/notify';
+import { assessmentKeys } from '../assessments/keys';
+import { dashboardKeys } from '../dashboard/keys';
 
 /**
  * Re-runs mapping inference for an assessment created by it: only results still inferred or not assessed
@@ -22,16 +24,13 @@ export function RefreshInferenceButton({ assessmentId, version }: { assessmentId
         }),
       ),
     onSuccess: (result) => {
-      notifications.show({
-        message: t('infer.refreshed', { updated: result.updated, kept: result.kept }),
-        color: 'green',
-      });
+      notifySuccess(t('infer.refreshed', { updated: result.updated, kept: result.kept }));
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['assessments'] }),
-        queryClient.invalidateQueries({ queryKey: ['dashboard'] }),
+        queryClient.invalidateQueries({ queryKey: assessmentKeys.all }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
       ]);
     },
-    onError: (error) => notifications.show({ message: <ErrorLines error={error} />, color: 'red' }),
+    onError: (error) => notifyFailure(<ErrorLines error={error} />),
   });
   return (
     <Button

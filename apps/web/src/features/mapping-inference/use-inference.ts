@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
+import { assessmentKeys } from '../assessments/keys';
+import { dashboardKeys } from '../dashboard/keys';
+import { inferenceKeys } from './keys';
 
 type Body<P extends keyof paths> = paths[P] extends {
   post: { requestBody?: { content: { 'application/json': infer B } } };
@@ -14,7 +17,7 @@ export type InferBody = Body<'/api/v1/compliance-assessments/infer'>;
 /** Frameworks an assessment of `frameworkId` can fill through mapping sets, nearest first. */
 export function useReachableFrameworks(frameworkId: string | null) {
   return useQuery({
-    queryKey: ['mapping-inference', 'reachable', frameworkId],
+    queryKey: inferenceKeys.reachable(frameworkId),
     queryFn: async () =>
       (
         await unwrap(
@@ -39,8 +42,8 @@ export function useInferAssessment() {
     mutationFn: (body: InferBody) => unwrap(api.POST('/api/v1/compliance-assessments/infer', { body })),
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['assessments'] }),
-        queryClient.invalidateQueries({ queryKey: ['dashboard'] }),
+        queryClient.invalidateQueries({ queryKey: assessmentKeys.all }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
       ]),
   });
 }

@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
 import { useCurrentOrganization } from '../../app/session/me';
+import { notifySuccess } from '../../app/ui/notify';
 import { useRoleText } from '../access/role-label';
 import { useRoles } from '../access/use-access';
 import { FolderSelect } from '../folders/FolderSelect';
@@ -36,7 +36,7 @@ export function InviteDialog({ opened, onClose }: { opened: boolean; onClose: ()
             { email, roleId, folderId },
             {
               onSuccess: (created) => {
-                notifications.show({ message: t('invited', { email: created.email }), color: 'green' });
+                notifySuccess(t('invited', { email: created.email }));
                 close();
               },
             },

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
+import { memberKeys } from './keys';
 
 interface MemberPickerProps {
   label: string;
@@ -45,7 +46,7 @@ export function MemberPicker({
   const typed = selected && search === selected.label ? '' : search.trim();
   const [q] = useDebouncedValue(typed, 250);
   const found = useQuery({
-    queryKey: ['members', 'search', q],
+    queryKey: memberKeys.search(q),
     queryFn: () => unwrap(api.GET('/api/v1/members', { params: { query: { limit: 20, ...(q ? { q } : {}) } } })),
     placeholderData: keepPreviousData,
     staleTime: 30_000,

@@ -1,5 +1,4 @@
 import { Alert, Button, Card, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
@@ -9,6 +8,7 @@ import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
 import { organizationKey, useOrganizationDetails } from '../../app/layout/use-organization';
 import { meQuery } from '../../app/session/me';
+import { notifySuccess } from '../../app/ui/notify';
 
 export function SettingsPage() {
   const { t } = useTranslation(['organizations', 'common']);
@@ -27,7 +27,7 @@ export function SettingsPage() {
     onSuccess: async (updated) => {
       queryClient.setQueryData(organizationKey(updated.id), updated);
       await queryClient.invalidateQueries(meQuery);
-      notifications.show({ message: t('common:states.saved'), color: 'green' });
+      notifySuccess(t('common:states.saved'));
     },
   });
   const errors = fieldErrorsOf(save.error);

@@ -8,6 +8,7 @@ import { useFormatDate } from '../../app/format';
 import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
+import { outboxKeys } from './keys';
 
 const color = { pending: 'blue', sent: 'green', failed: 'red', stored: 'gray' } as const;
 
@@ -15,7 +16,7 @@ export function OutboxPage() {
   const { t } = useTranslation('outbox');
   const formatDate = useFormatDate();
   const [openId, setOpenId] = useState<string | null>(null);
-  const emails = usePaged(['outbox'], (cursor) =>
+  const emails = usePaged(outboxKeys.all, (cursor) =>
     unwrap(api.GET('/api/v1/outbox-emails', { params: { query: cursor ? { cursor } : {} } })),
   );
 
@@ -69,7 +70,7 @@ function EmailDialog({ id, onClose }: { id: string | null; onClose: () => void }
   const { t } = useTranslation('outbox');
   const formatDate = useFormatDate();
   const email = useQuery({
-    queryKey: ['outbox', id],
+    queryKey: outboxKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/outbox-emails/{id}', { params: { path: { id: id ?? '' } } })),
     enabled: Boolean(id),
   });

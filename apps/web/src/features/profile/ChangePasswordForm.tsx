@@ -1,10 +1,10 @@
 import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import type { Profile } from './use-profile';
 import { useRefreshAccount } from './use-profile';
 
@@ -33,7 +33,7 @@ export function ChangePasswordForm({ profile }: { profile: Profile }) {
           {
             onSuccess: () => {
               form.reset();
-              notifications.show({ message: t('password.changed'), color: 'green' });
+              notifySuccess(t('password.changed'));
               return refresh();
             },
           },

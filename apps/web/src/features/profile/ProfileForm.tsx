@@ -1,8 +1,8 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
 import { changeLocale, isLocale, locales } from '../../app/i18n';
+import { notifySuccess } from '../../app/ui/notify';
 import { type Profile, useRefreshAccount, useUpdateProfile } from './use-profile';
 
 export function ProfileForm({ profile }: { profile: Profile }) {
@@ -26,7 +26,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           {
             onSuccess: async (saved) => {
               await changeLocale(saved.locale);
-              notifications.show({ message: t('common:states.saved'), color: 'green' });
+              notifySuccess(t('common:states.saved'));
             },
           },
         );

@@ -1,10 +1,10 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import { RecoveryCodes } from './RecoveryCodes';
 import { useRefreshAccount } from './use-profile';
 
@@ -27,7 +27,7 @@ export function TotpCodeDialog({ purpose, onClose }: { purpose: Purpose | null; 
       await refresh();
       if (result) setCodes(result);
       else {
-        notifications.show({ message: t('totp.disabled'), color: 'green' });
+        notifySuccess(t('totp.disabled'));
         close();
       }
     },

@@ -2,14 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { meQuery } from '../../app/session/me';
+import { profileKeys } from './keys';
 
 export type Profile = paths['/api/v1/users/me']['get']['responses'][200]['content']['application/json'];
 type ProfileChanges = NonNullable<paths['/api/v1/users/me']['patch']['requestBody']>['content']['application/json'];
 
-export const profileKey = ['profile'] as const;
-
 export function useProfile() {
-  return useQuery({ queryKey: profileKey, queryFn: () => unwrap(api.GET('/api/v1/users/me')) });
+  return useQuery({ queryKey: profileKeys.mine, queryFn: () => unwrap(api.GET('/api/v1/users/me')) });
 }
 
 /** Profile writes also refresh /auth/me, which feeds the header (name) and the two-factor state. */
@@ -18,7 +17,7 @@ export function useUpdateProfile() {
   return useMutation({
     mutationFn: (body: ProfileChanges & { version: number }) => unwrap(api.PATCH('/api/v1/users/me', { body })),
     onSuccess: (profile) => {
-      queryClient.setQueryData(profileKey, profile);
+      queryClient.setQueryData(profileKeys.mine, profile);
       return queryClient.invalidateQueries(meQuery);
     },
   });
@@ -27,5 +26,8 @@ export function useUpdateProfile() {
 export function useRefreshAccount() {
   const queryClient = useQueryClient();
   return () =>
-    Promise.all([queryClient.invalidateQueries({ queryKey: profileKey }), queryClient.invalidateQueries(meQuery)]);
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: profileKeys.mine }),
+      queryClient.invalidateQueries(meQuery),
+    ]);
 }

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import { changeLocale, type Locale } from '../../app/i18n';
 import { meQuery } from '../../app/session/me';
-import { profileKey } from './use-profile';
+import { profileKeys } from './keys';
 
 /** Switches the interface language now and remembers it on the account (e-mails use it too). */
 export function useSaveLocale() {
@@ -13,7 +13,7 @@ export function useSaveLocale() {
       const profile = await unwrap(api.GET('/api/v1/users/me'));
       if (profile.locale === locale) return;
       queryClient.setQueryData(
-        profileKey,
+        profileKeys.mine,
         await unwrap(api.PATCH('/api/v1/users/me', { body: { locale, version: profile.version } })),
       );
       await queryClient.invalidateQueries(meQuery);

@@ -7,19 +7,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { FormAlert } from '../../app/forms/errors';
+import { riskAssessmentKeys } from '../risk-assessments/keys';
 import { RiskLevelBadge } from '../risk-assessments/RiskLevelBadge';
 import type { MatrixDefinition } from '../risk-assessments/use-risk-assessments';
 import { type RiskAcceptance, useAddScenario, useRemoveScenario, useScenarioSearch } from './use-risk-acceptances';
 
 /**
  * The matrices of the covered scenarios' assessments, so a level shows by its name and colour. Same query as the
- * assessment page (`['risk-assessments', id]`), so the cache is shared.
+ * assessment page (`riskAssessmentKeys.detail(id)`), so the cache is shared.
  */
 function useAssessmentMatrices(assessmentIds: string[]) {
   const ids = [...new Set(assessmentIds)];
   const queries = useQueries({
     queries: ids.map((id) => ({
-      queryKey: ['risk-assessments', id],
+      queryKey: riskAssessmentKeys.detail(id),
       queryFn: () => unwrap(api.GET('/api/v1/risk-assessments/{id}', { params: { path: { id } } })),
       staleTime: 60_000,
     })),

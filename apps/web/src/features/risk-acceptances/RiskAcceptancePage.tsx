@@ -3,15 +3,15 @@ import { IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnsavedEdits } from '../../app/forms/use-unsaved-edits';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
-import { notifySuccess } from '../controls/notify';
+import { notifySuccess } from '../../app/ui/notify';
+import { TransitionDialog } from '../../app/ui/TransitionDialog';
 import { AcceptanceBadges } from './AcceptanceBadges';
 import { AcceptanceForm } from './AcceptanceForm';
 import { CoveredScenarios } from './CoveredScenarios';
-import { TransitionDialog } from './TransitionDialog';
-import { useUnsavedEdits } from './unsaved';
 import {
   type RiskAcceptance,
   type RiskAcceptanceState,

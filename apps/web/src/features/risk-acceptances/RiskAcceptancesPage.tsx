@@ -1,36 +1,56 @@
-import { Anchor, Button, Group, Select, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Anchor, Button } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
-import { QueryState } from '../../app/layout/QueryState';
 import { useCan } from '../../app/session/can';
+import { ListFilters, SearchFilter, SelectFilter, SwitchFilter } from '../../app/ui/list/ListFilters';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
+import { hasFilters, useListSearch } from '../../app/ui/list/use-list-search';
 import { AcceptanceBadges } from './AcceptanceBadges';
 import { NewRiskAcceptanceDialog } from './NewRiskAcceptanceDialog';
+import { acceptanceValidities, validateAcceptancesSearch } from './search';
 import { type AcceptanceFilters, acceptanceStates, useAcceptanceList } from './use-risk-acceptances';
+
+type AcceptanceSummary = ReturnType<typeof useAcceptanceList>['items'][number];
 
 export function RiskAcceptancesPage() {
   const { t } = useTranslation('riskAcceptances');
   const can = useCan();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [state, setState] = useState<string | null>(null);
-  const [validity, setValidity] = useState<string | null>(null);
-  const [awaitingMe, setAwaitingMe] = useState(false);
+  const [search, setSearch] = useListSearch(validateAcceptancesSearch);
   const [creating, setCreating] = useState(false);
+  // The URL says what the reader picked ("expiring"); the server is asked for what that means (within 30 days).
   const filters: AcceptanceFilters = {
-    ...(q ? { q } : {}),
-    ...(state ? { state: state as AcceptanceFilters['state'] } : {}),
-    ...(validity === 'inForce' ? { inForce: 'true' as const } : {}),
-    ...(validity === 'notInForce' ? { inForce: 'false' as const } : {}),
-    ...(validity === 'expiring' ? { expiringWithinDays: 30 } : {}),
-    ...(awaitingMe ? { awaitingMe: 'true' as const } : {}),
+    ...(search.q ? { q: search.q } : {}),
+    ...(search.state ? { state: search.state } : {}),
+    ...(search.validity === 'inForce' ? { inForce: 'true' as const } : {}),
+    ...(search.validity === 'notInForce' ? { inForce: 'false' as const } : {}),
+    ...(search.validity === 'expiring' ? { expiringWithinDays: 30 } : {}),
+    ...(search.awaitingMe ? { awaitingMe: 'true' as const } : {}),
   };
   const list = useAcceptanceList(filters);
-  const filtered = Object.keys(filters).length > 0;
+
+  const columns: Column<AcceptanceSummary>[] = [
+    { id: 'refId', header: t('fields.refId'), cell: (acceptance) => acceptance.refId ?? '—' },
+    {
+      id: 'name',
+      header: t('fields.name'),
+      cell: (acceptance) => (
+        <Anchor
+          renderRoot={(props) => (
+            <Link {...props} to="/risk-acceptances/$acceptanceId" params={{ acceptanceId: acceptance.id }} />
+          )}
+        >
+          {acceptance.name}
+        </Anchor>
+      ),
+    },
+    { id: 'state', header: t('fields.state'), cell: (acceptance) => <AcceptanceBadges acceptance={acceptance} /> },
+    { id: 'approver', header: t('fields.approver'), cell: (acceptance) => acceptance.approver?.displayName ?? '—' },
+    { id: 'expiryDate', header: t('fields.expiryDate'), cell: (acceptance) => acceptance.expiryDate ?? '—' },
+    { id: 'scenarios', header: t('fields.scenarios'), cell: (acceptance) => acceptance.scenarioCount },
+  ];
 
   return (
     <>
@@ -45,92 +65,43 @@ export function RiskAcceptancesPage() {
           )
         }
       />
-      <Group mb="md" align="flex-end" wrap="wrap">
-        <TextInput
+      <ListFilters>
+        <SearchFilter
           label={t('search')}
           placeholder={t('searchHint')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          maxLength={200}
-          type="search"
-          w={240}
+          value={search.q}
+          onChange={(q) => setSearch({ q })}
+          width={240}
         />
-        <Select
+        <SelectFilter
           label={t('fields.state')}
           placeholder={t('any')}
-          data={acceptanceStates.map((s) => ({ value: s, label: t(`state.${s}`) }))}
-          value={state}
-          onChange={setState}
-          clearable
-          w={160}
+          options={acceptanceStates.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+          value={search.state}
+          onChange={(state) => setSearch({ state })}
+          width={160}
         />
-        <Select
+        <SelectFilter
           label={t('validity')}
           placeholder={t('any')}
-          data={(['inForce', 'notInForce', 'expiring'] as const).map((v) => ({
-            value: v,
-            label: t(`validityOptions.${v}`),
-          }))}
-          value={validity}
-          onChange={setValidity}
-          clearable
-          w={220}
+          options={acceptanceValidities.map((v) => ({ value: v, label: t(`validityOptions.${v}`) }))}
+          value={search.validity}
+          onChange={(validity) => setSearch({ validity })}
+          width={220}
         />
-        <Switch
+        <SwitchFilter
           label={t('awaitingMe')}
-          checked={awaitingMe}
-          onChange={(event) => setAwaitingMe(event.currentTarget.checked)}
-          mb={8}
+          value={search.awaitingMe}
+          onChange={(value) => setSearch({ awaitingMe: value })}
         />
-      </Group>
-      <QueryState query={list}>
-        {list.items.length === 0 ? (
-          <Text c="dimmed">{filtered ? t('noMatch') : t('empty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.refId')}</Table.Th>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('fields.state')}</Table.Th>
-                  <Table.Th>{t('fields.approver')}</Table.Th>
-                  <Table.Th>{t('fields.expiryDate')}</Table.Th>
-                  <Table.Th>{t('fields.scenarios')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.items.map((acceptance) => (
-                  <Table.Tr key={acceptance.id}>
-                    <Table.Td>{acceptance.refId ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Anchor
-                        renderRoot={(props) => (
-                          <Link
-                            {...props}
-                            to="/risk-acceptances/$acceptanceId"
-                            params={{ acceptanceId: acceptance.id }}
-                          />
-                        )}
-                      >
-                        {acceptance.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <AcceptanceBadges acceptance={acceptance} />
-                    </Table.Td>
-                    <Table.Td>{acceptance.approver?.displayName ?? '—'}</Table.Td>
-                    <Table.Td>{acceptance.expiryDate ?? '—'}</Table.Td>
-                    <Table.Td>{acceptance.scenarioCount}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMore query={list} />
-      </QueryState>
+      </ListFilters>
+      <PagedTable
+        query={list}
+        columns={columns}
+        rowKey={(acceptance) => acceptance.id}
+        emptyText={hasFilters(search) ? t('noMatch') : t('empty')}
+        minWidth={760}
+      />
       <NewRiskAcceptanceDialog opened={creating} onClose={() => setCreating(false)} />
     </>
   );

@@ -2,6 +2,9 @@ import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClie
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { riskScenarioKeys } from '../risk-assessments/keys';
+import { riskRegisterKeys } from '../risk-register/keys';
+import { riskAcceptanceKeys } from './keys';
 
 export type RiskAcceptance =
   paths['/api/v1/risk-acceptances/{id}']['get']['responses'][200]['content']['application/json'];
@@ -27,14 +30,14 @@ export const acceptanceStateColor: Record<RiskAcceptanceState, string> = {
 export type AcceptanceFilters = Pick<ListQuery, 'q' | 'state' | 'inForce' | 'awaitingMe' | 'expiringWithinDays'>;
 
 export function useAcceptanceList(filters: AcceptanceFilters) {
-  return usePaged(['riskAcceptances', 'list', filters], (cursor) =>
+  return usePaged(riskAcceptanceKeys.list(filters), (cursor) =>
     unwrap(api.GET('/api/v1/risk-acceptances', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
   );
 }
 
 export function useAcceptance(id: string) {
   return useQuery({
-    queryKey: ['riskAcceptances', id],
+    queryKey: riskAcceptanceKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/risk-acceptances/{id}', { params: { path: { id } } })),
   });
 }
@@ -45,8 +48,8 @@ export function useAcceptance(id: string) {
  */
 const refreshScenarios = (queryClient: QueryClient) =>
   Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['risk-scenarios'] }),
-    queryClient.invalidateQueries({ queryKey: ['risk-register'] }),
+    queryClient.invalidateQueries({ queryKey: riskScenarioKeys.all }),
+    queryClient.invalidateQueries({ queryKey: riskRegisterKeys.all }),
   ]);
 
 function useAcceptanceMutation<V>(fn: (variables: V) => Promise<RiskAcceptance>) {
@@ -54,9 +57,9 @@ function useAcceptanceMutation<V>(fn: (variables: V) => Promise<RiskAcceptance>)
   return useMutation({
     mutationFn: fn,
     onSuccess: async (acceptance) => {
-      queryClient.setQueryData(['riskAcceptances', acceptance.id], acceptance);
+      queryClient.setQueryData(riskAcceptanceKeys.detail(acceptance.id), acceptance);
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['riskAcceptances', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: riskAcceptanceKeys.lists() }),
         refreshScenarios(queryClient),
       ]);
     },
@@ -95,7 +98,7 @@ export function useDeleteAcceptance() {
       unwrap(api.DELETE('/api/v1/risk-acceptances/{id}', { params: { path: { id }, query: { version } } })),
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['riskAcceptances', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: riskAcceptanceKeys.lists() }),
         refreshScenarios(queryClient),
       ]),
   });
@@ -104,7 +107,7 @@ export function useDeleteAcceptance() {
 /** Searches risk scenarios by text (name, ref id) for the "cover a scenario" picker. */
 export function useScenarioSearch(q: string, enabled = true) {
   return useQuery({
-    queryKey: ['risk-scenarios', 'search', q],
+    queryKey: riskScenarioKeys.search(q),
     enabled,
     placeholderData: keepPreviousData,
     queryFn: async () =>

@@ -1,63 +1,11 @@
-import { ActionIcon, Button, Group, Modal, Pill, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { IconX } from '@tabler/icons-react';
+import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
+import { PeopleField, type Person } from '../../app/ui/PeopleField';
 import { FolderSelect } from '../folders/FolderSelect';
-import { MemberPicker } from '../members/MemberPicker';
-import { notifySuccess } from './notify';
 import { type RiskAssessment, useUpdateAssessment } from './use-risk-assessments';
-
-type Person = RiskAssessment['authors'][number];
-
-/** A set of members edited in the dialog's state: pills to remove, a picker to add. */
-function PeopleField({
-  role,
-  people,
-  onChange,
-}: {
-  role: string;
-  people: Person[];
-  onChange: (next: Person[]) => void;
-}) {
-  const { t } = useTranslation('riskAssessmentEdit');
-  return (
-    <Stack gap={4}>
-      <Text size="sm" fw={500}>
-        {role}
-      </Text>
-      {people.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('nobody')}
-        </Text>
-      ) : (
-        <Group gap="xs">
-          {people.map((person) => (
-            <Pill key={person.id} size="md">
-              <Group gap={4} wrap="nowrap">
-                <span>{person.displayName}</span>
-                <ActionIcon
-                  size="xs"
-                  variant="subtle"
-                  aria-label={t('remove', { name: person.displayName, role })}
-                  onClick={() => onChange(people.filter((p) => p.id !== person.id))}
-                >
-                  <IconX size={12} aria-hidden />
-                </ActionIcon>
-              </Group>
-            </Pill>
-          ))}
-        </Group>
-      )}
-      <MemberPicker
-        label={t('add', { role })}
-        value={null}
-        exclude={new Set(people.map((p) => p.id))}
-        onChange={(id, label) => id && onChange([...people, { id, displayName: label ?? id, email: '' }])}
-      />
-    </Stack>
-  );
-}
 
 /**
  * The assessment's own fields, authors and reviewers, saved together with the version it was opened on (a change
@@ -197,8 +145,23 @@ export function EditAssessmentDialog({
               error={errors.dueDate}
             />
           </Group>
-          <PeopleField role={t('fields.authors')} people={authors} onChange={setAuthors} />
-          <PeopleField role={t('fields.reviewers')} people={reviewers} onChange={setReviewers} />
+          {(
+            [
+              [t('fields.authors'), authors, setAuthors],
+              [t('fields.reviewers'), reviewers, setReviewers],
+            ] as const
+          ).map(([role, people, setPeople]) => (
+            <PeopleField
+              key={role}
+              variant="field"
+              label={role}
+              people={people}
+              onChange={setPeople}
+              addLabel={t('riskAssessmentEdit:add', { role })}
+              removeLabel={(person) => t('riskAssessmentEdit:remove', { name: person.displayName, role })}
+              emptyText={t('riskAssessmentEdit:nobody')}
+            />
+          ))}
           {(errors.authorIds || errors.reviewerIds) && (
             <Text c="red" size="sm">
               {errors.authorIds ?? errors.reviewerIds}

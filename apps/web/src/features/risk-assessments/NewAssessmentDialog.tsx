@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import { FolderSelect } from '../folders/FolderSelect';
-import { notifySuccess } from './notify';
 import { useCreateAssessment, useMatrixOptions } from './use-risk-assessments';
 
 const schema = z.object({

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
-import { notifySuccess } from './notify';
+import { notifySuccess } from '../../app/ui/notify';
 import { treatments, useCreateScenario } from './use-risk-assessments';
 
 const schema = z.object({ name: z.string().trim().min(1).max(300) });

@@ -3,8 +3,8 @@ import { IconFlag } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import { levelOf } from './levels';
-import { notifySuccess } from './notify';
 import { RiskLevelBadge } from './RiskLevelBadge';
 import {
   type MatrixDefinition,

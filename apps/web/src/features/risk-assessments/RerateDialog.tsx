@@ -2,8 +2,8 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Title } from '@m
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../app/forms/errors';
+import { notifySuccess } from '../../app/ui/notify';
 import { proportionalMap } from './levels';
-import { notifySuccess } from './notify';
 import { type MatrixDefinition, type RiskAssessment, useMatrixOptions, useRerate } from './use-risk-assessments';
 
 type Scale = MatrixDefinition['probability'];

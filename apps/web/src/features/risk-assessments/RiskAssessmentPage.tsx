@@ -7,11 +7,11 @@ import { FormAlert } from '../../app/forms/errors';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
+import { notifySuccess } from '../../app/ui/notify';
 import { RiskExportMenu } from '../risk-exports/RiskExportMenu';
 import { HeatMapPanel } from '../risk-register/HeatMapPanel';
 import { TreatmentPlanPanel } from '../risk-register/TreatmentPlanPanel';
 import { EditAssessmentDialog } from './EditAssessmentDialog';
-import { notifySuccess } from './notify';
 import { RerateDialog } from './RerateDialog';
 import { ScenariosTab } from './ScenariosTab';
 import {

@@ -1,29 +1,54 @@
-import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Anchor, Badge, Button } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
-import { QueryState } from '../../app/layout/QueryState';
 import { useCan } from '../../app/session/can';
+import { ListFilters, SearchFilter, SelectFilter } from '../../app/ui/list/ListFilters';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
+import { hasFilters, useListSearch } from '../../app/ui/list/use-list-search';
 import { NewAssessmentDialog } from './NewAssessmentDialog';
-import { type AssessmentFilters, assessmentStatuses, statusColor, useRiskAssessments } from './use-risk-assessments';
+import { validateRiskAssessmentsSearch } from './search';
+import { assessmentStatuses, statusColor, useRiskAssessments } from './use-risk-assessments';
+
+type RiskAssessmentSummary = ReturnType<typeof useRiskAssessments>['items'][number];
 
 export function RiskAssessmentsPage() {
   const { t } = useTranslation('riskAssessments');
   const can = useCan();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [status, setStatus] = useState<string | null>(null);
+  const [search, setSearch] = useListSearch(validateRiskAssessmentsSearch);
   const [creating, setCreating] = useState(false);
-  const filters: AssessmentFilters = {
-    ...(q ? { q } : {}),
-    ...(status ? { status: status as AssessmentFilters['status'] } : {}),
-  };
-  const assessments = useRiskAssessments(filters);
-  const filtered = Object.keys(filters).length > 0;
+  const assessments = useRiskAssessments(search);
+
+  const columns: Column<RiskAssessmentSummary>[] = [
+    { id: 'refId', header: t('fields.refId'), cell: (assessment) => assessment.refId ?? '—' },
+    {
+      id: 'name',
+      header: t('fields.name'),
+      cell: (assessment) => (
+        <Anchor
+          renderRoot={(props) => (
+            <Link {...props} to="/risk-assessments/$riskAssessmentId" params={{ riskAssessmentId: assessment.id }} />
+          )}
+        >
+          {assessment.name}
+        </Anchor>
+      ),
+    },
+    {
+      id: 'status',
+      header: t('fields.status'),
+      cell: (assessment) => (
+        <Badge color={statusColor[assessment.status]} variant="light">
+          {t(`status.${assessment.status}`)}
+        </Badge>
+      ),
+    },
+    { id: 'matrix', header: t('fields.matrix'), cell: (assessment) => assessment.riskMatrix.name },
+    { id: 'dueDate', header: t('fields.dueDate'), cell: (assessment) => assessment.dueDate ?? '—' },
+    { id: 'scenarios', header: t('fields.scenarios'), cell: (assessment) => assessment.scenarioCount },
+  ];
 
   return (
     <>
@@ -38,76 +63,27 @@ export function RiskAssessmentsPage() {
           )
         }
       />
-      <Group mb="md" align="flex-end" wrap="wrap">
-        <TextInput
+      <ListFilters>
+        <SearchFilter
           label={t('search')}
           placeholder={t('searchHint')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          maxLength={200}
-          type="search"
-          w={260}
+          value={search.q}
+          onChange={(q) => setSearch({ q })}
         />
-        <Select
+        <SelectFilter
           label={t('fields.status')}
           placeholder={t('any')}
-          data={assessmentStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          value={status}
-          onChange={setStatus}
-          clearable
-          w={170}
+          options={assessmentStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          value={search.status}
+          onChange={(status) => setSearch({ status })}
         />
-      </Group>
-      <QueryState query={assessments}>
-        {assessments.items.length === 0 ? (
-          <Text c="dimmed">{filtered ? t('noMatch') : t('empty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.refId')}</Table.Th>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('fields.status')}</Table.Th>
-                  <Table.Th>{t('fields.matrix')}</Table.Th>
-                  <Table.Th>{t('fields.dueDate')}</Table.Th>
-                  <Table.Th>{t('fields.scenarios')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {assessments.items.map((assessment) => (
-                  <Table.Tr key={assessment.id}>
-                    <Table.Td>{assessment.refId ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Anchor
-                        renderRoot={(props) => (
-                          <Link
-                            {...props}
-                            to="/risk-assessments/$riskAssessmentId"
-                            params={{ riskAssessmentId: assessment.id }}
-                          />
-                        )}
-                      >
-                        {assessment.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={statusColor[assessment.status]} variant="light">
-                        {t(`status.${assessment.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{assessment.riskMatrix.name}</Table.Td>
-                    <Table.Td>{assessment.dueDate ?? '—'}</Table.Td>
-                    <Table.Td>{assessment.scenarioCount}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMore query={assessments} />
-      </QueryState>
+      </ListFilters>
+      <PagedTable
+        query={assessments}
+        columns={columns}
+        rowKey={(assessment) => assessment.id}
+        emptyText={hasFilters(search) ? t('noMatch') : t('empty')}
+      />
       <NewAssessmentDialog opened={creating} onClose={() => setCreating(false)} />
     </>
   );

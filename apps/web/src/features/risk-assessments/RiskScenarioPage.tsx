@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
-import { notifySuccess } from './notify';
+import { notifySuccess } from '../../app/ui/notify';
 import { RatingsEditor } from './RatingsEditor';
 import { ScenarioForm } from './ScenarioForm';
 import { ScenarioHistory } from './ScenarioHistory';

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { LoadMore } from '../../app/layout/LoadMore';
 import { QueryState } from '../../app/layout/QueryState';
+import { riskMatrixKeys } from '../risk-matrices/keys';
 import { describeEvent, type HistoryLine, matricesInEffect, type Ratings, ratingStates } from './history-lines';
 import type { MatrixDefinition } from './use-risk-assessments';
 import { useObjectHistory } from './use-risk-assessments';
@@ -51,7 +52,7 @@ export function ScenarioHistory({
   // one no longer used can be edited in place, and then older events read with its new names.
   const matrices = useQueries({
     queries: ids.map((id) => ({
-      queryKey: ['risk-matrices', id],
+      queryKey: riskMatrixKeys.detail(id),
       queryFn: () => unwrap(api.GET('/api/v1/risk-matrices/{id}', { params: { path: { id } } })),
       staleTime: 5 * 60_000,
       retry: false,

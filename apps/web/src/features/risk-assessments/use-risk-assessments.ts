@@ -2,6 +2,10 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { auditKeys } from '../audit/keys';
+import { riskMatrixKeys } from '../risk-matrices/keys';
+import { riskRegisterKeys } from '../risk-register/keys';
+import { riskAssessmentKeys, riskScenarioKeys } from './keys';
 
 type Json<T> = T extends { content: { 'application/json': infer J } } ? J : never;
 export type RiskAssessment = Json<paths['/api/v1/risk-assessments/{id}']['get']['responses'][200]>;
@@ -42,14 +46,14 @@ export const statusColor: Record<RiskAssessment['status'], string> = {
 };
 
 export function useRiskAssessments(filters: AssessmentFilters) {
-  return usePaged(['risk-assessments', 'list', filters], (cursor) =>
+  return usePaged(riskAssessmentKeys.list(filters), (cursor) =>
     unwrap(api.GET('/api/v1/risk-assessments', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
   );
 }
 
 export function useRiskAssessment(id: string) {
   return useQuery({
-    queryKey: ['risk-assessments', id],
+    queryKey: riskAssessmentKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/risk-assessments/{id}', { params: { path: { id } } })),
   });
 }
@@ -63,12 +67,12 @@ function useAssessmentMutation<V>(fn: (variables: V) => Promise<RiskAssessment |
   return useMutation({
     mutationFn: fn,
     onSuccess: async (assessment) => {
-      if (assessment) queryClient.setQueryData(['risk-assessments', assessment.id], assessment);
+      if (assessment) queryClient.setQueryData(riskAssessmentKeys.detail(assessment.id), assessment);
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['risk-assessments', 'list'] }),
-        queryClient.invalidateQueries({ queryKey: ['risk-assessments', 'options'] }),
-        queryClient.invalidateQueries({ queryKey: ['risk-scenarios'] }),
-        queryClient.invalidateQueries({ queryKey: ['risk-register'] }),
+        queryClient.invalidateQueries({ queryKey: riskAssessmentKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: riskAssessmentKeys.options() }),
+        queryClient.invalidateQueries({ queryKey: riskScenarioKeys.all }),
+        queryClient.invalidateQueries({ queryKey: riskRegisterKeys.all }),
       ]);
     },
   });
@@ -94,9 +98,9 @@ export function useDeleteAssessment() {
       unwrap(api.DELETE('/api/v1/risk-assessments/{id}', { params: { path: { id }, query: { version } } })),
     onSuccess: async () => {
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['risk-assessments', 'list'] }),
-        queryClient.invalidateQueries({ queryKey: ['risk-assessments', 'options'] }),
-        queryClient.invalidateQueries({ queryKey: ['risk-scenarios', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: riskAssessmentKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: riskAssessmentKeys.options() }),
+        queryClient.invalidateQueries({ queryKey: riskScenarioKeys.lists() }),
       ]);
     },
   });
@@ -105,7 +109,7 @@ export function useDeleteAssessment() {
 /** Every matrix the organisation may rate on (built-in and its own, latest revisions and older ones). */
 export function useMatrixOptions(allRevisions = false) {
   return useQuery({
-    queryKey: ['risk-matrices', 'options', allRevisions],
+    queryKey: riskMatrixKeys.options(allRevisions),
     queryFn: async () =>
       (
         await unwrap(
@@ -119,7 +123,7 @@ export function useMatrixOptions(allRevisions = false) {
 }
 
 export function useAssessmentScenarios(riskAssessmentId: string) {
-  return usePaged(['risk-scenarios', 'list', { riskAssessmentId }], (cursor) =>
+  return usePaged(riskScenarioKeys.list({ riskAssessmentId }), (cursor) =>
     unwrap(
       api.GET('/api/v1/risk-scenarios', {
         params: { query: { riskAssessmentId, limit: 100, ...(cursor ? { cursor } : {}) } },
@@ -130,7 +134,7 @@ export function useAssessmentScenarios(riskAssessmentId: string) {
 
 export function useScenario(id: string) {
   return useQuery({
-    queryKey: ['risk-scenarios', id],
+    queryKey: riskScenarioKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/risk-scenarios/{id}', { params: { path: { id } } })),
   });
 }
@@ -140,14 +144,14 @@ function useScenarioMutation<V>(fn: (variables: V) => Promise<RiskScenario | und
   return useMutation({
     mutationFn: fn,
     onSuccess: async (scenario) => {
-      if (scenario) queryClient.setQueryData(['risk-scenarios', scenario.id], scenario);
+      if (scenario) queryClient.setQueryData(riskScenarioKeys.detail(scenario.id), scenario);
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['risk-scenarios', 'list'] }),
-        queryClient.invalidateQueries({ queryKey: ['audit-events'] }),
+        queryClient.invalidateQueries({ queryKey: riskScenarioKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: auditKeys.all }),
         // Ratings, treatment and planned controls feed the heat maps and the treatment plan.
-        queryClient.invalidateQueries({ queryKey: ['risk-register'] }),
+        queryClient.invalidateQueries({ queryKey: riskRegisterKeys.all }),
         // The assessment's figures (counts, flagged) and the list's scenario counts move with its scenarios.
-        queryClient.invalidateQueries({ queryKey: ['risk-assessments'] }),
+        queryClient.invalidateQueries({ queryKey: riskAssessmentKeys.all }),
       ]);
     },
   });
@@ -168,9 +172,9 @@ export function useDeleteScenario() {
       unwrap(api.DELETE('/api/v1/risk-scenarios/{id}', { params: { path: { id }, query: { version } } })),
     onSuccess: async () => {
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['risk-scenarios', 'list'] }),
-        queryClient.invalidateQueries({ queryKey: ['risk-register'] }),
-        queryClient.invalidateQueries({ queryKey: ['risk-assessments'] }),
+        queryClient.invalidateQueries({ queryKey: riskScenarioKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: riskRegisterKeys.all }),
+        queryClient.invalidateQueries({ queryKey: riskAssessmentKeys.all }),
       ]);
     },
   });
@@ -215,7 +219,7 @@ export interface PickOption {
 /** Candidates for a link picker, searched on the server (first 50 matches). */
 export function useLinkCandidates(kind: LinkKind, q: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['risk-scenarios', 'link-candidates', kind, q],
+    queryKey: riskScenarioKeys.linkCandidates(kind, q),
     enabled,
     placeholderData: keepPreviousData,
     queryFn: async (): Promise<PickOption[]> => {
@@ -243,7 +247,7 @@ export function useLinkCandidates(kind: LinkKind, q: string, enabled: boolean) {
  * ratings backwards from the object as it is now.
  */
 export function useObjectHistory(objectId: string, version: number) {
-  return usePaged(['audit-events', 'object', objectId, version], (cursor) =>
+  return usePaged(auditKeys.object(objectId, version), (cursor) =>
     unwrap(api.GET('/api/v1/audit-events', { params: { query: { objectId, ...(cursor ? { cursor } : {}) } } })),
   );
 }

@@ -1,8 +1,8 @@
 import { Button, FileInput, Group, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../app/ui/notify';
 import { ImportPreview, ImportRefusal } from './ImportPreview';
 import { useRiskImport } from './use-risk-import';
 
@@ -62,10 +62,7 @@ export function ImportRegisterDialog({
             { file, dryRun: false },
             {
               onSuccess: (result) => {
-                notifications.show({
-                  message: t('imported', { create: result.create, update: result.update }),
-                  color: 'green',
-                });
+                notifySuccess(t('imported', { create: result.create, update: result.update }));
                 close();
               },
             },

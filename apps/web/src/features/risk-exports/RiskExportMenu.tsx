@@ -1,9 +1,9 @@
 import { Button, Menu } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileSpreadsheet, IconFileText, IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorLines } from '../../app/forms/errors';
+import { notifyFailure } from '../../app/ui/notify';
 import { downloadRiskExport, type RiskExportFormat } from './download';
 import { ImportRegisterDialog } from './ImportRegisterDialog';
 import { useRiskAssessmentForExports } from './use-risk-import';
@@ -27,7 +27,7 @@ export function RiskExportMenu({ riskAssessmentId }: { riskAssessmentId: string 
     try {
       await downloadRiskExport(riskAssessmentId, format);
     } catch (error) {
-      notifications.show({ title: t('downloadFailed'), message: <ErrorLines error={error} />, color: 'red' });
+      notifyFailure(<ErrorLines error={error} />, t('downloadFailed'));
     } finally {
       setBusy(null);
     }

@@ -1,6 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
+import { auditKeys } from '../audit/keys';
+import { riskAssessmentKeys, riskScenarioKeys } from '../risk-assessments/keys';
+import { riskRegisterKeys } from '../risk-register/keys';
+import { riskExportKeys } from './keys';
 
 export type RiskImportResult =
   paths['/api/v1/risk-assessments/{id}/import']['post']['responses'][200]['content']['application/json'];
@@ -8,7 +12,7 @@ export type RiskImportResult =
 /** The assessment's status and the caller's abilities on it, to offer the import only where it can succeed. */
 export function useRiskAssessmentForExports(riskAssessmentId: string) {
   return useQuery({
-    queryKey: ['risk-assessments', riskAssessmentId, 'risk-exports'],
+    queryKey: riskExportKeys.ofAssessment(riskAssessmentId),
     queryFn: () => unwrap(api.GET('/api/v1/risk-assessments/{id}', { params: { path: { id: riskAssessmentId } } })),
   });
 }
@@ -32,10 +36,10 @@ export function useRiskImport(riskAssessmentId: string) {
     onSuccess: async (_result, input) => {
       if (input.dryRun) return;
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['risk-scenarios'] }),
-        queryClient.invalidateQueries({ queryKey: ['risk-assessments'] }),
-        queryClient.invalidateQueries({ queryKey: ['risk-register'] }),
-        queryClient.invalidateQueries({ queryKey: ['audit-events'] }),
+        queryClient.invalidateQueries({ queryKey: riskScenarioKeys.all }),
+        queryClient.invalidateQueries({ queryKey: riskAssessmentKeys.all }),
+        queryClient.invalidateQueries({ queryKey: riskRegisterKeys.all }),
+        queryClient.invalidateQueries({ queryKey: auditKeys.all }),
       ]);
     },
   });

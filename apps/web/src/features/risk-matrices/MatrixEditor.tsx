@@ -15,7 +15,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../app/forms/errors';
-import { notifySuccess } from '../controls/notify';
+import { notifySuccess } from '../../app/ui/notify';
 import { MatrixGrid } from './MatrixGrid';
 import { type MatrixDefinition, type RiskMatrix, useReviseMatrix, useUpdateMatrix } from './use-risk-matrices';
 

@@ -3,6 +3,7 @@ import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
 import { type LibraryImportVariables, libraryFileBody } from '../library-import/upload';
+import { riskMatrixKeys } from './keys';
 
 export type RiskMatrix = paths['/api/v1/risk-matrices/{id}']['get']['responses'][200]['content']['application/json'];
 export type MatrixDefinition = RiskMatrix['definition'];
@@ -11,7 +12,7 @@ type ListQuery = NonNullable<paths['/api/v1/risk-matrices']['get']['parameters']
 export type MatrixFilters = Pick<ListQuery, 'q' | 'source'>;
 
 export function useRiskMatrices(filters: MatrixFilters) {
-  return usePaged(['risk-matrices', 'list', filters], (cursor) =>
+  return usePaged(riskMatrixKeys.list(filters), (cursor) =>
     unwrap(api.GET('/api/v1/risk-matrices', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
   );
 }
@@ -19,7 +20,7 @@ export function useRiskMatrices(filters: MatrixFilters) {
 /** The built-in matrices, for "copy from" pickers. */
 export function useBuiltinMatrices() {
   return useQuery({
-    queryKey: ['risk-matrices', 'list', 'builtin'],
+    queryKey: riskMatrixKeys.builtin(),
     queryFn: async () =>
       (await unwrap(api.GET('/api/v1/risk-matrices', { params: { query: { source: 'builtin', limit: 50 } } }))).items,
     staleTime: 60_000,
@@ -28,14 +29,14 @@ export function useBuiltinMatrices() {
 
 export function useRiskMatrix(id: string) {
   return useQuery({
-    queryKey: ['risk-matrices', id],
+    queryKey: riskMatrixKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/risk-matrices/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useMatrixRevisions(id: string) {
   return useQuery({
-    queryKey: ['risk-matrices', id, 'revisions'],
+    queryKey: riskMatrixKeys.revisions(id),
     queryFn: () => unwrap(api.GET('/api/v1/risk-matrices/{id}/revisions', { params: { path: { id } } })),
   });
 }
@@ -45,8 +46,8 @@ function useMatrixMutation<V>(fn: (variables: V) => Promise<RiskMatrix | undefin
   return useMutation({
     mutationFn: fn,
     onSuccess: (matrix) => {
-      if (matrix) queryClient.setQueryData(['risk-matrices', matrix.id], matrix);
-      return queryClient.invalidateQueries({ queryKey: ['risk-matrices'] });
+      if (matrix) queryClient.setQueryData(riskMatrixKeys.detail(matrix.id), matrix);
+      return queryClient.invalidateQueries({ queryKey: riskMatrixKeys.all });
     },
   });
 }
@@ -69,7 +70,7 @@ export function useDeleteMatrix() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       unwrap(api.DELETE('/api/v1/risk-matrices/{id}', { params: { path: { id }, query: { version } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['risk-matrices'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: riskMatrixKeys.all }),
   });
 }
 
@@ -82,6 +83,6 @@ export function useImportMatrices() {
   return useMutation({
     mutationFn: ({ file, folderId }: LibraryImportVariables) =>
       unwrap(api.POST('/api/v1/risk-matrices/import', { params: { query: { folderId } }, ...libraryFileBody(file) })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['risk-matrices'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: riskMatrixKeys.all }),
   });
 }

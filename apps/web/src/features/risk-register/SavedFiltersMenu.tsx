@@ -3,7 +3,7 @@ import { IconBookmark, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
-import { notifySuccess } from '../controls/notify';
+import { notifySuccess } from '../../app/ui/notify';
 import { fromQueryString, type RegisterSearch, toQueryString } from './search';
 import { useDeleteFilter, useSavedFilters, useSaveFilter } from './use-risk-register';
 

@@ -2,6 +2,9 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { riskAssessmentKeys, riskScenarioKeys } from '../risk-assessments/keys';
+import { riskMatrixKeys } from '../risk-matrices/keys';
+import { riskRegisterKeys } from './keys';
 import type { RegisterSearch } from './search';
 
 export type HeatMap =
@@ -16,7 +19,7 @@ export type SavedFilter =
 
 export function useHeatMap(riskAssessmentId: string) {
   return useQuery({
-    queryKey: ['risk-register', 'heat-map', riskAssessmentId],
+    queryKey: riskRegisterKeys.heatMap(riskAssessmentId),
     queryFn: () =>
       unwrap(api.GET('/api/v1/risk-assessments/{id}/heat-map', { params: { path: { id: riskAssessmentId } } })),
   });
@@ -24,7 +27,7 @@ export function useHeatMap(riskAssessmentId: string) {
 
 export function useTreatmentPlan(riskAssessmentId: string) {
   return useQuery({
-    queryKey: ['risk-register', 'treatment-plan', riskAssessmentId],
+    queryKey: riskRegisterKeys.treatmentPlan(riskAssessmentId),
     queryFn: () =>
       unwrap(api.GET('/api/v1/risk-assessments/{id}/treatment-plan', { params: { path: { id: riskAssessmentId } } })),
   });
@@ -32,7 +35,7 @@ export function useTreatmentPlan(riskAssessmentId: string) {
 
 /** One page at a time of the register, filtered and sorted as the URL says. */
 export function useRiskScenarios(search: RegisterSearch) {
-  return usePaged(['risk-scenarios', 'list', search], (cursor) =>
+  return usePaged(riskScenarioKeys.list(search), (cursor) =>
     unwrap(api.GET('/api/v1/risk-scenarios', { params: { query: { ...search, ...(cursor ? { cursor } : {}) } } })),
   );
 }
@@ -43,7 +46,7 @@ export function useRiskScenarios(search: RegisterSearch) {
  */
 export function useMatrixDefinitions(matrixIds: string[]) {
   const list = useQuery({
-    queryKey: ['risk-matrices', 'list', 'definitions'],
+    queryKey: riskMatrixKeys.definitions(),
     queryFn: () => unwrap(api.GET('/api/v1/risk-matrices', { params: { query: { limit: 200 } } })),
     staleTime: 60_000,
   });
@@ -51,7 +54,7 @@ export function useMatrixDefinitions(matrixIds: string[]) {
   const missing = list.data ? [...new Set(matrixIds)].filter((id) => !listed.has(id)) : [];
   const extra = useQueries({
     queries: missing.map((id) => ({
-      queryKey: ['risk-matrices', id],
+      queryKey: riskMatrixKeys.detail(id),
       queryFn: () => unwrap(api.GET('/api/v1/risk-matrices/{id}', { params: { path: { id } } })),
       staleTime: 60_000,
     })),
@@ -62,7 +65,7 @@ export function useMatrixDefinitions(matrixIds: string[]) {
 
 export function useSavedFilters() {
   return useQuery({
-    queryKey: ['risk-register', 'filters'],
+    queryKey: riskRegisterKeys.savedFilters(),
     queryFn: () => unwrap(api.GET('/api/v1/risk-register-filters')),
   });
 }
@@ -71,7 +74,7 @@ export function useSaveFilter() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { name: string; query: string }) => unwrap(api.POST('/api/v1/risk-register-filters', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['risk-register', 'filters'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: riskRegisterKeys.savedFilters() }),
   });
 }
 
@@ -79,14 +82,14 @@ export function useDeleteFilter() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/risk-register-filters/{id}', { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['risk-register', 'filters'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: riskRegisterKeys.savedFilters() }),
   });
 }
 
 /** Assessments for the register's assessment filter (the first 200 by name). */
 export function useAssessmentOptions() {
   return useQuery({
-    queryKey: ['risk-assessments', 'options'],
+    queryKey: riskAssessmentKeys.options(),
     queryFn: async () =>
       (await unwrap(api.GET('/api/v1/risk-assessments', { params: { query: { limit: 200 } } }))).items,
     staleTime: 60_000,

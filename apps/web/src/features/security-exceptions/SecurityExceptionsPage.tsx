@@ -1,34 +1,53 @@
-import { Anchor, Button, Group, Select, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Anchor, Button } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
-import { QueryState } from '../../app/layout/QueryState';
 import { useCan } from '../../app/session/can';
+import { ListFilters, SearchFilter, SelectFilter, SwitchFilter } from '../../app/ui/list/ListFilters';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
+import { hasFilters, useListSearch } from '../../app/ui/list/use-list-search';
 import { ExceptionBadges } from './ExceptionBadges';
 import { NewSecurityExceptionDialog } from './NewSecurityExceptionDialog';
+import { validateExceptionsSearch } from './search';
 import { type ExceptionFilters, exceptionStates, severities, useExceptionList } from './use-security-exceptions';
+
+type ExceptionSummary = ReturnType<typeof useExceptionList>['items'][number];
 
 export function SecurityExceptionsPage() {
   const { t } = useTranslation('securityExceptions');
   const can = useCan();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [state, setState] = useState<string | null>(null);
-  const [severity, setSeverity] = useState<string | null>(null);
-  const [awaitingMe, setAwaitingMe] = useState(false);
+  const [search, setSearch] = useListSearch(validateExceptionsSearch);
   const [creating, setCreating] = useState(false);
-  const filters: ExceptionFilters = {
-    ...(q ? { q } : {}),
-    ...(state ? { state: state as ExceptionFilters['state'] } : {}),
-    ...(severity ? { severity: severity as ExceptionFilters['severity'] } : {}),
-    ...(awaitingMe ? { awaitingMe: 'true' as const } : {}),
-  };
+  const { awaitingMe, ...rest } = search;
+  const filters: ExceptionFilters = { ...rest, ...(awaitingMe ? { awaitingMe: 'true' as const } : {}) };
   const list = useExceptionList(filters);
-  const filtered = Object.keys(filters).length > 0;
+
+  const columns: Column<ExceptionSummary>[] = [
+    { id: 'refId', header: t('fields.refId'), cell: (exception) => exception.refId ?? '—' },
+    {
+      id: 'name',
+      header: t('fields.name'),
+      cell: (exception) => (
+        <Anchor
+          renderRoot={(props) => (
+            <Link {...props} to="/security-exceptions/$exceptionId" params={{ exceptionId: exception.id }} />
+          )}
+        >
+          {exception.name}
+        </Anchor>
+      ),
+    },
+    { id: 'state', header: t('fields.state'), cell: (exception) => <ExceptionBadges exception={exception} /> },
+    { id: 'owner', header: t('fields.owner'), cell: (exception) => exception.owner?.displayName ?? '—' },
+    { id: 'expiryDate', header: t('fields.expiryDate'), cell: (exception) => exception.expiryDate ?? '—' },
+    {
+      id: 'links',
+      header: t('fields.links'),
+      cell: (exception) => exception.requirementAssessmentCount + exception.appliedControlCount,
+    },
+  ];
 
   return (
     <>
@@ -43,89 +62,43 @@ export function SecurityExceptionsPage() {
           )
         }
       />
-      <Group mb="md" align="flex-end" wrap="wrap">
-        <TextInput
+      <ListFilters>
+        <SearchFilter
           label={t('search')}
           placeholder={t('searchHint')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          maxLength={200}
-          type="search"
-          w={240}
+          value={search.q}
+          onChange={(q) => setSearch({ q })}
+          width={240}
         />
-        <Select
+        <SelectFilter
           label={t('fields.state')}
           placeholder={t('any')}
-          data={exceptionStates.map((s) => ({ value: s, label: t(`state.${s}`) }))}
-          value={state}
-          onChange={setState}
-          clearable
-          w={160}
+          options={exceptionStates.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+          value={search.state}
+          onChange={(state) => setSearch({ state })}
+          width={160}
         />
-        <Select
+        <SelectFilter
           label={t('fields.severity')}
           placeholder={t('any')}
-          data={severities.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
-          value={severity}
-          onChange={setSeverity}
-          clearable
-          w={160}
+          options={severities.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+          value={search.severity}
+          onChange={(severity) => setSearch({ severity })}
+          width={160}
         />
-        <Switch
+        <SwitchFilter
           label={t('awaitingMe')}
-          checked={awaitingMe}
-          onChange={(event) => setAwaitingMe(event.currentTarget.checked)}
-          mb={8}
+          value={search.awaitingMe}
+          onChange={(value) => setSearch({ awaitingMe: value })}
         />
-      </Group>
-      <QueryState query={list}>
-        {list.items.length === 0 ? (
-          <Text c="dimmed">{filtered ? t('noMatch') : t('empty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.refId')}</Table.Th>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('fields.state')}</Table.Th>
-                  <Table.Th>{t('fields.owner')}</Table.Th>
-                  <Table.Th>{t('fields.expiryDate')}</Table.Th>
-                  <Table.Th>{t('fields.links')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.items.map((exception) => (
-                  <Table.Tr key={exception.id}>
-                    <Table.Td>{exception.refId ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Anchor
-                        renderRoot={(props) => (
-                          <Link
-                            {...props}
-                            to="/security-exceptions/$exceptionId"
-                            params={{ exceptionId: exception.id }}
-                          />
-                        )}
-                      >
-                        {exception.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <ExceptionBadges exception={exception} />
-                    </Table.Td>
-                    <Table.Td>{exception.owner?.displayName ?? '—'}</Table.Td>
-                    <Table.Td>{exception.expiryDate ?? '—'}</Table.Td>
-                    <Table.Td>{exception.requirementAssessmentCount + exception.appliedControlCount}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMore query={list} />
-      </QueryState>
+      </ListFilters>
+      <PagedTable
+        query={list}
+        columns={columns}
+        rowKey={(exception) => exception.id}
+        emptyText={hasFilters(search) ? t('noMatch') : t('empty')}
+        minWidth={760}
+      />
       <NewSecurityExceptionDialog opened={creating} onClose={() => setCreating(false)} />
     </>
   );

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { securityExceptionKeys } from './keys';
 
 export type SecurityException =
   paths['/api/v1/security-exceptions/{id}']['get']['responses'][200]['content']['application/json'];
@@ -41,7 +42,7 @@ export type ExceptionFilters = Pick<
 
 export function useExceptionList(filters: ExceptionFilters, enabled = true) {
   return usePaged(
-    ['securityExceptions', 'list', filters],
+    securityExceptionKeys.list(filters),
     (cursor) =>
       unwrap(
         api.GET('/api/v1/security-exceptions', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } }),
@@ -52,7 +53,7 @@ export function useExceptionList(filters: ExceptionFilters, enabled = true) {
 
 export function useException(id: string) {
   return useQuery({
-    queryKey: ['securityExceptions', id],
+    queryKey: securityExceptionKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/security-exceptions/{id}', { params: { path: { id } } })),
   });
 }
@@ -62,8 +63,8 @@ function useExceptionMutation<V>(fn: (variables: V) => Promise<SecurityException
   return useMutation({
     mutationFn: fn,
     onSuccess: (exception) => {
-      queryClient.setQueryData(['securityExceptions', exception.id], exception);
-      return queryClient.invalidateQueries({ queryKey: ['securityExceptions', 'list'] });
+      queryClient.setQueryData(securityExceptionKeys.detail(exception.id), exception);
+      return queryClient.invalidateQueries({ queryKey: securityExceptionKeys.lists() });
     },
   });
 }
@@ -124,14 +125,14 @@ export function useDeleteException() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       unwrap(api.DELETE('/api/v1/security-exceptions/{id}', { params: { path: { id }, query: { version } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['securityExceptions', 'list'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: securityExceptionKeys.lists() }),
   });
 }
 
 /** Compliance assessments by name, for the requirement picker. */
 export function useAssessmentSearch(q: string) {
   return useQuery({
-    queryKey: ['securityExceptions', 'assessmentSearch', q],
+    queryKey: securityExceptionKeys.assessmentSearch(q),
     placeholderData: keepPreviousData,
     queryFn: async () =>
       (
@@ -145,7 +146,7 @@ export function useAssessmentSearch(q: string) {
 /** The assessable requirements of one compliance assessment (its workspace rows with an assessment). */
 export function useAssessmentRequirements(assessmentId: string | null) {
   return useQuery({
-    queryKey: ['securityExceptions', 'assessmentRequirements', assessmentId],
+    queryKey: securityExceptionKeys.assessmentRequirements(assessmentId),
     enabled: assessmentId !== null,
     queryFn: async () =>
       (
@@ -165,7 +166,7 @@ export function useAssessmentRequirements(assessmentId: string | null) {
 /** Applied controls by name, for the control picker. */
 export function useControlSearch(q: string) {
   return useQuery({
-    queryKey: ['securityExceptions', 'controlSearch', q],
+    queryKey: securityExceptionKeys.controlSearch(q),
     placeholderData: keepPreviousData,
     queryFn: async () =>
       (await unwrap(api.GET('/api/v1/applied-controls', { params: { query: { limit: 20, ...(q ? { q } : {}) } } })))

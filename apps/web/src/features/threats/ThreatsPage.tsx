@@ -1,28 +1,18 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Select,
-  Table,
-  Text,
-  TextInput,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileImport, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconFileImport, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
-import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
-import { QueryState } from '../../app/layout/QueryState';
 import { useCan } from '../../app/session/can';
-import { notifySuccess } from '../controls/notify';
+import { ListFilters, SearchFilter, SelectFilter } from '../../app/ui/list/ListFilters';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
+import { hasFilters, useListSearch } from '../../app/ui/list/use-list-search';
+import { notifySuccess } from '../../app/ui/notify';
 import { ImportThreatsDialog } from './ImportThreatsDialog';
+import { threatSources, validateThreatsSearch } from './search';
 import { ThreatDialog } from './ThreatDialog';
-import { type Threat, type ThreatFilters, threatCategories, useDeleteThreat, useThreats } from './use-threats';
+import { type Threat, threatCategories, useDeleteThreat, useThreats } from './use-threats';
 
 const isCategory = (value: string | null): value is (typeof threatCategories)[number] =>
   value !== null && (threatCategories as readonly string[]).includes(value);
@@ -33,23 +23,79 @@ export function ThreatsPage() {
   // Imported threats may carry translations; show the reader's language when the file had it.
   const translated = (threat: Threat, field: 'name' | 'description') =>
     threat.translations?.[i18n.language.slice(0, 2)]?.[field] ?? threat[field];
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [category, setCategory] = useState<string | null>(null);
-  const [source, setSource] = useState<string | null>(null);
+  const [search, setSearch] = useListSearch(validateThreatsSearch);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [editing, setEditing] = useState<Threat | null>(null);
   const [deleting, setDeleting] = useState<Threat | null>(null);
   const remove = useDeleteThreat();
-  const filters: ThreatFilters = {
-    ...(q ? { q } : {}),
-    ...(category ? { category: category as ThreatFilters['category'] } : {}),
-    ...(source ? { source: source as ThreatFilters['source'] } : {}),
-  };
-  const threats = useThreats(filters);
-  const filtered = Object.keys(filters).length > 0;
+  const threats = useThreats(search);
   const mayCreate = can.somewhere('threat:create');
+
+  const columns: Column<Threat>[] = [
+    { id: 'refId', header: t('fields.refId'), cell: (threat) => threat.refId ?? '—' },
+    {
+      id: 'name',
+      header: t('fields.name'),
+      cell: (threat) => (
+        <>
+          <Text size="sm" fw={500}>
+            {translated(threat, 'name')}
+          </Text>
+          {threat.description && (
+            <Text size="xs" c="dimmed" lineClamp={2}>
+              {translated(threat, 'description')}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'category',
+      header: t('fields.category'),
+      cell: (threat) => (isCategory(threat.category) ? t(`category.${threat.category}`) : (threat.category ?? '—')),
+    },
+    {
+      id: 'source',
+      header: t('fields.source'),
+      cell: (threat) => (
+        <Badge variant="light" color={threat.source === 'builtin' ? '#495057' : '#1864ab'}>
+          {t(`source.${threat.source}`)}
+        </Badge>
+      ),
+    },
+    {
+      id: 'actions',
+      header: <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>,
+      cell: (threat) => (
+        <Group gap={4} wrap="nowrap" justify="flex-end">
+          {threat.abilities.update && (
+            <Tooltip label={t('edit', { name: threat.name })}>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('edit', { name: threat.name })}
+                onClick={() => setEditing(threat)}
+              >
+                <IconPencil size={16} aria-hidden />
+              </ActionIcon>
+            </Tooltip>
+          )}
+          {threat.abilities.delete && (
+            <Tooltip label={t('delete', { name: threat.name })}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('delete', { name: threat.name })}
+                onClick={() => setDeleting(threat)}
+              >
+                <IconTrash size={16} aria-hidden />
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </Group>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -73,113 +119,37 @@ export function ThreatsPage() {
           )
         }
       />
-      <Group mb="md" align="flex-end" wrap="wrap">
-        <TextInput
+      <ListFilters>
+        <SearchFilter
           label={t('search')}
           placeholder={t('searchHint')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          maxLength={200}
-          type="search"
-          w={260}
+          value={search.q}
+          onChange={(q) => setSearch({ q })}
         />
-        <Select
+        <SelectFilter
           label={t('fields.category')}
           placeholder={t('any')}
-          data={threatCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-          value={category}
-          onChange={setCategory}
-          clearable
-          w={180}
+          options={threatCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+          value={search.category}
+          onChange={(category) => setSearch({ category })}
+          width={180}
         />
-        <Select
+        <SelectFilter
           label={t('fields.source')}
           placeholder={t('any')}
-          data={[
-            { value: 'builtin', label: t('source.builtin') },
-            { value: 'organization', label: t('source.organization') },
-          ]}
-          value={source}
-          onChange={setSource}
-          clearable
-          w={180}
+          options={threatSources.map((source) => ({ value: source, label: t(`source.${source}`) }))}
+          value={search.source}
+          onChange={(source) => setSearch({ source })}
+          width={180}
         />
-      </Group>
-      <QueryState query={threats}>
-        {threats.items.length === 0 ? (
-          <Text c="dimmed">{filtered ? t('noMatch') : t('empty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.refId')}</Table.Th>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('fields.category')}</Table.Th>
-                  <Table.Th>{t('fields.source')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {threats.items.map((threat) => (
-                  <Table.Tr key={threat.id}>
-                    <Table.Td>{threat.refId ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {translated(threat, 'name')}
-                      </Text>
-                      {threat.description && (
-                        <Text size="xs" c="dimmed" lineClamp={2}>
-                          {translated(threat, 'description')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {isCategory(threat.category) ? t(`category.${threat.category}`) : (threat.category ?? '—')}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={threat.source === 'builtin' ? '#495057' : '#1864ab'}>
-                        {t(`source.${threat.source}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap" justify="flex-end">
-                        {threat.abilities.update && (
-                          <Tooltip label={t('edit', { name: threat.name })}>
-                            <ActionIcon
-                              variant="subtle"
-                              aria-label={t('edit', { name: threat.name })}
-                              onClick={() => setEditing(threat)}
-                            >
-                              <IconPencil size={16} aria-hidden />
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                        {threat.abilities.delete && (
-                          <Tooltip label={t('delete', { name: threat.name })}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={t('delete', { name: threat.name })}
-                              onClick={() => setDeleting(threat)}
-                            >
-                              <IconTrash size={16} aria-hidden />
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMore query={threats} />
-      </QueryState>
+      </ListFilters>
+      <PagedTable
+        query={threats}
+        columns={columns}
+        rowKey={(threat) => threat.id}
+        emptyText={hasFilters(search) ? t('noMatch') : t('empty')}
+        minWidth={760}
+      />
       {creating && <ThreatDialog opened onClose={() => setCreating(false)} />}
       {editing && <ThreatDialog key={editing.id} threat={editing} opened onClose={() => setEditing(null)} />}
       <ImportThreatsDialog opened={importing} onClose={() => setImporting(false)} />

@@ -3,6 +3,7 @@ import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
 import { type LibraryImportVariables, libraryFileBody } from '../library-import/upload';
+import { threatKeys } from './keys';
 
 export type Threat = paths['/api/v1/threats/{id}']['get']['responses'][200]['content']['application/json'];
 export type CreateThreatBody = NonNullable<
@@ -36,7 +37,7 @@ export function checkThreatForm(form: ThreatForm): Partial<Record<keyof ThreatFo
 }
 
 export function useThreats(filters: ThreatFilters) {
-  return usePaged(['threats', 'list', filters], (cursor) =>
+  return usePaged(threatKeys.list(filters), (cursor) =>
     unwrap(api.GET('/api/v1/threats', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
   );
 }
@@ -45,7 +46,7 @@ function useThreatMutation<V, R>(fn: (variables: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['threats'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: threatKeys.all }),
   });
 }
 

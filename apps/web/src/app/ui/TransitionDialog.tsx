@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert } from '../../app/forms/errors';
+import { FormAlert } from '../forms/errors';
 
 interface TransitionDialogProps {
   opened: boolean;
