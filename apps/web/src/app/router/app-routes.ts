@@ -1,10 +1,13 @@
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { validateTokensSearch } from '../../features/api-tokens/search';
 import { validateAssessmentsSearch } from '../../features/assessments/search';
 import { validateAssetsSearch } from '../../features/assets/search';
 import { validateControlsSearch } from '../../features/controls/search';
 import { validateEvidenceSearch } from '../../features/evidence/search';
 import { validateFindingsSearch } from '../../features/findings/search';
+import { validateJobsSearch } from '../../features/jobs/search';
 import { validateLibrarySearch } from '../../features/library/search';
+import { validateMembersSearch } from '../../features/members/search';
 import { validateAcceptancesSearch } from '../../features/risk-acceptances/search';
 import { validateRiskAssessmentsSearch } from '../../features/risk-assessments/search';
 import { validateMatricesSearch } from '../../features/risk-matrices/search';
@@ -39,11 +42,13 @@ const profileRoute = createRoute({
 const tokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tokens',
+  validateSearch: validateTokensSearch,
   component: lazyRouteComponent(() => import('../../features/api-tokens/TokensPage'), 'TokensPage'),
 });
 const membersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/members',
+  validateSearch: validateMembersSearch,
   component: lazyRouteComponent(() => import('../../features/members/MembersPage'), 'MembersPage'),
 });
 const groupsRoute = createRoute({
@@ -227,6 +232,7 @@ const findingsAssessmentRoute = createRoute({
 const jobsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/jobs',
+  validateSearch: validateJobsSearch,
   component: lazyRouteComponent(() => import('../../features/jobs/JobsPage'), 'JobsPage'),
 });
 const outboxRoute = createRoute({
