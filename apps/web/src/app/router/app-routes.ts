@@ -2,6 +2,7 @@ import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-route
 import { validateTokensSearch } from '../../features/api-tokens/search';
 import { validateAssessmentsSearch } from '../../features/assessments/search';
 import { validateAssetsSearch } from '../../features/assets/search';
+import { validateAuditSearch } from '../../features/audit/search';
 import { validateControlsSearch } from '../../features/controls/search';
 import { validateEvidenceSearch } from '../../features/evidence/search';
 import { validateFindingsSearch } from '../../features/findings/search';
@@ -64,6 +65,7 @@ const rolesRoute = createRoute({
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/audit',
+  validateSearch: validateAuditSearch,
   component: lazyRouteComponent(() => import('../../features/audit/AuditPage'), 'AuditPage'),
 });
 const libraryRoute = createRoute({

@@ -26,6 +26,32 @@ const paged = (items: Row[], more: Partial<PagedItems<Row>> = {}): PagedItems<Ro
   ...more,
 });
 
+function Unfolding() {
+  const [open, setOpen] = useState<string | null>(null);
+  const withToggle: Column<Row>[] = [
+    {
+      id: 'toggle',
+      header: 'Details',
+      cell: (row) => (
+        <ActionIcon aria-label={`Show ${row.name}`} aria-controls={`row-${row.id}`} onClick={() => setOpen(row.id)} />
+      ),
+    },
+    ...columns,
+  ];
+  return (
+    <PagedTable
+      query={paged([
+        { id: '1', name: 'Alpha', count: 3 },
+        { id: '2', name: 'Beta', count: 5 },
+      ])}
+      columns={withToggle}
+      rowKey={(row) => row.id}
+      emptyText="Nothing yet"
+      rowDetails={(row) => (open === row.id ? { id: `row-${row.id}`, content: `${row.name} in detail` } : null)}
+    />
+  );
+}
+
 describe('PagedTable', () => {
   it('renders one header per column and one cell per column and row', () => {
     renderWithProviders(
@@ -105,35 +131,6 @@ describe('PagedTable', () => {
   });
 
   it('unfolds a row into its details, under every column but the toggle', () => {
-    function Unfolding() {
-      const [open, setOpen] = useState<string | null>(null);
-      const withToggle: Column<Row>[] = [
-        {
-          id: 'toggle',
-          header: 'Details',
-          cell: (row) => (
-            <ActionIcon
-              aria-label={`Show ${row.name}`}
-              aria-controls={`row-${row.id}`}
-              onClick={() => setOpen(row.id)}
-            />
-          ),
-        },
-        ...columns,
-      ];
-      return (
-        <PagedTable
-          query={paged([
-            { id: '1', name: 'Alpha', count: 3 },
-            { id: '2', name: 'Beta', count: 5 },
-          ])}
-          columns={withToggle}
-          rowKey={(row) => row.id}
-          emptyText="Nothing yet"
-          rowDetails={(row) => (open === row.id ? { id: `row-${row.id}`, content: `${row.name} in detail` } : null)}
-        />
-      );
-    }
     renderWithProviders(<Unfolding />);
     expect(screen.getAllByRole('row')).toHaveLength(3);
     fireEvent.click(screen.getByRole('button', { name: 'Show Beta' }));

@@ -34,6 +34,15 @@ function ThingsPage() {
   );
 }
 
+function SavedFilter() {
+  const [, setSearch] = useListSearch(validateThings);
+  return (
+    <button type="button" onClick={() => setSearch({ status: 'closed' }, { clear: true, push: true })}>
+      Apply
+    </button>
+  );
+}
+
 function renderAt(url: string) {
   const rootRoute = createRootRoute({ component: Outlet });
   const thingsRoute = createRoute({
@@ -90,14 +99,6 @@ describe('list filters in the URL', () => {
 
   it('starts from an empty search and adds a history entry when asked (a saved filter applied)', async () => {
     const rootRoute = createRootRoute({ component: Outlet });
-    function SavedFilter() {
-      const [, setSearch] = useListSearch(validateThings);
-      return (
-        <button type="button" onClick={() => setSearch({ status: 'closed' }, { clear: true, push: true })}>
-          Apply
-        </button>
-      );
-    }
     const route = createRoute({
       getParentRoute: () => rootRoute,
       path: '/things',
