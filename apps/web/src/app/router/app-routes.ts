@@ -5,7 +5,7 @@ import { validateAssetsSearch } from '../../features/assets/search';
 import { validateAuditSearch } from '../../features/audit/search';
 import { validateControlsSearch } from '../../features/controls/search';
 import { validateEvidenceSearch } from '../../features/evidence/search';
-import { validateFindingsSearch } from '../../features/findings/search';
+import { validateFindingsPageSearch } from '../../features/findings/search';
 import { validateJobsSearch } from '../../features/jobs/search';
 import { validateLibrarySearch } from '../../features/library/search';
 import { validateMembersSearch } from '../../features/members/search';
@@ -215,7 +215,7 @@ const securityExceptionRoute = createRoute({
 const findingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/findings',
-  validateSearch: validateFindingsSearch,
+  validateSearch: validateFindingsPageSearch,
   component: lazyRouteComponent(() => import('../../features/findings/FindingsPage'), 'FindingsPage'),
 });
 const findingRoute = createRoute({
