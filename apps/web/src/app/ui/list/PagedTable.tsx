@@ -1,7 +1,7 @@
 import { type MantineSpacing, Table, Text } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
-import { LoadMore } from '../../layout/LoadMore';
 import { QueryState } from '../../layout/QueryState';
+import { LoadMore } from './LoadMore';
 
 export interface Column<T> {
   /** Stable name of the column (React key). */
