@@ -1,10 +1,14 @@
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { validateTokensSearch } from '../../features/api-tokens/search';
 import { validateAssessmentsSearch } from '../../features/assessments/search';
 import { validateAssetsSearch } from '../../features/assets/search';
+import { validateAuditSearch } from '../../features/audit/search';
 import { validateControlsSearch } from '../../features/controls/search';
 import { validateEvidenceSearch } from '../../features/evidence/search';
-import { validateFindingsSearch } from '../../features/findings/search';
+import { validateFindingsPageSearch } from '../../features/findings/search';
+import { validateJobsSearch } from '../../features/jobs/search';
 import { validateLibrarySearch } from '../../features/library/search';
+import { validateMembersSearch } from '../../features/members/search';
 import { validateAcceptancesSearch } from '../../features/risk-acceptances/search';
 import { validateRiskAssessmentsSearch } from '../../features/risk-assessments/search';
 import { validateMatricesSearch } from '../../features/risk-matrices/search';
@@ -39,11 +43,13 @@ const profileRoute = createRoute({
 const tokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tokens',
+  validateSearch: validateTokensSearch,
   component: lazyRouteComponent(() => import('../../features/api-tokens/TokensPage'), 'TokensPage'),
 });
 const membersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/members',
+  validateSearch: validateMembersSearch,
   component: lazyRouteComponent(() => import('../../features/members/MembersPage'), 'MembersPage'),
 });
 const groupsRoute = createRoute({
@@ -59,6 +65,7 @@ const rolesRoute = createRoute({
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/audit',
+  validateSearch: validateAuditSearch,
   component: lazyRouteComponent(() => import('../../features/audit/AuditPage'), 'AuditPage'),
 });
 const libraryRoute = createRoute({
@@ -208,7 +215,7 @@ const securityExceptionRoute = createRoute({
 const findingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/findings',
-  validateSearch: validateFindingsSearch,
+  validateSearch: validateFindingsPageSearch,
   component: lazyRouteComponent(() => import('../../features/findings/FindingsPage'), 'FindingsPage'),
 });
 const findingRoute = createRoute({
@@ -227,6 +234,7 @@ const findingsAssessmentRoute = createRoute({
 const jobsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/jobs',
+  validateSearch: validateJobsSearch,
   component: lazyRouteComponent(() => import('../../features/jobs/JobsPage'), 'JobsPage'),
 });
 const outboxRoute = createRoute({

@@ -1,14 +1,13 @@
-import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { useFormatDate } from '../../app/format';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
-import { LoadMore } from '../../app/layout/LoadMore';
-import { QueryState } from '../../app/layout/QueryState';
 import { useCan } from '../../app/session/can';
 import { useCurrentOrganization } from '../../app/session/me';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
 import { FolderSelect } from '../folders/FolderSelect';
 import { useFolderTree } from '../folders/use-folders';
 import { memberKeys } from '../members/keys';
@@ -39,6 +38,49 @@ export function BindingsPanel() {
     setRemoving(null);
   };
 
+  const columns: Column<RoleBinding>[] = [
+    {
+      id: 'subject',
+      header: t('bindings.columns.subject'),
+      cell: (b) => (
+        <>
+          <Group gap="xs">
+            <Text size="sm">{b.subject.displayName}</Text>
+            <Badge size="xs" variant="outline">
+              {b.subject.type === 'group' ? t('bindings.groupLabel') : t('bindings.member')}
+            </Badge>
+            {b.system && (
+              <Badge size="xs" color="gray">
+                {t('bindings.system')}
+              </Badge>
+            )}
+          </Group>
+          {b.subject.email && (
+            <Text size="xs" c="dimmed">
+              {b.subject.email}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'role',
+      header: t('bindings.columns.role'),
+      cell: (b) => roleText.name({ key: b.roleKey, name: b.roleName }),
+    },
+    { id: 'since', header: t('bindings.columns.since'), cell: (b) => formatDate(b.createdAt, false) },
+    {
+      id: 'actions',
+      header: <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>,
+      cell: (b) =>
+        b.abilities.delete && (
+          <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(b)}>
+            {t('common:actions.remove')}
+          </Button>
+        ),
+    },
+  ];
+
   return (
     <Stack>
       <Group align="flex-end" justify="space-between">
@@ -52,60 +94,14 @@ export function BindingsPanel() {
       <Text size="sm" c="dimmed">
         {t('bindings.inherited')}
       </Text>
-      <QueryState query={bindings}>
-        {bindings.items.length === 0 ? (
-          <Text c="dimmed">{t('bindings.empty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={600}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('bindings.columns.subject')}</Table.Th>
-                  <Table.Th>{t('bindings.columns.role')}</Table.Th>
-                  <Table.Th>{t('bindings.columns.since')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {bindings.items.map((b) => (
-                  <Table.Tr key={b.id}>
-                    <Table.Td>
-                      <Group gap="xs">
-                        <Text size="sm">{b.subject.displayName}</Text>
-                        <Badge size="xs" variant="outline">
-                          {b.subject.type === 'group' ? t('bindings.groupLabel') : t('bindings.member')}
-                        </Badge>
-                        {b.system && (
-                          <Badge size="xs" color="gray">
-                            {t('bindings.system')}
-                          </Badge>
-                        )}
-                      </Group>
-                      {b.subject.email && (
-                        <Text size="xs" c="dimmed">
-                          {b.subject.email}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{roleText.name({ key: b.roleKey, name: b.roleName })}</Table.Td>
-                    <Table.Td>{formatDate(b.createdAt, false)}</Table.Td>
-                    <Table.Td>
-                      {b.abilities.delete && (
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(b)}>
-                          {t('common:actions.remove')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMore query={bindings} />
-      </QueryState>
+      <PagedTable
+        query={bindings}
+        columns={columns}
+        rowKey={(b) => b.id}
+        emptyText={t('bindings.empty')}
+        minWidth={600}
+        highlightOnHover={false}
+      />
       <GrantDialog folder={granting ? folder : null} onClose={() => setGranting(false)} />
       <ConfirmDialog
         opened={removing !== null}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { FormAlert } from '../../app/forms/errors';
-import { LoadMore } from '../../app/layout/LoadMore';
+import { LoadMore } from '../../app/ui/list/LoadMore';
 import { memberKeys } from '../members/keys';
 import { MemberPicker } from '../members/MemberPicker';
 import { accessKeys } from './keys';

@@ -1,13 +1,12 @@
-import { Button, Group as Row, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group as Row, Text, VisuallyHidden } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
-import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
-import { QueryState } from '../../app/layout/QueryState';
 import { useCan } from '../../app/session/can';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
 import { memberKeys } from '../members/keys';
 import { GroupFormDialog } from './GroupFormDialog';
 import { GroupMembersDialog } from './GroupMembersDialog';
@@ -31,6 +30,47 @@ export function GroupsPage() {
     setDialog(null);
   };
 
+  const columns: Column<Group>[] = [
+    {
+      id: 'name',
+      header: t('groups.name'),
+      cell: (g) => (
+        <>
+          <Text size="sm" fw={500}>
+            {g.name}
+          </Text>
+          {g.description && (
+            <Text size="xs" c="dimmed">
+              {g.description}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { id: 'members', header: t('groups.members'), cell: (g) => t('groups.memberCount', { count: g.memberCount }) },
+    {
+      id: 'actions',
+      header: <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>,
+      cell: (g) => (
+        <Row gap={4} wrap="nowrap" justify="flex-end">
+          <Button size="xs" variant="subtle" onClick={() => setDialog({ kind: 'members', group: g })}>
+            {g.abilities.manageMembers ? t('groups.manage') : t('groups.viewMembers')}
+          </Button>
+          {g.abilities.update && (
+            <Button size="xs" variant="subtle" onClick={() => setDialog({ kind: 'form', group: g })}>
+              {t('common:actions.edit')}
+            </Button>
+          )}
+          {g.abilities.delete && (
+            <Button size="xs" variant="subtle" color="red" onClick={() => setDialog({ kind: 'delete', group: g })}>
+              {t('common:actions.delete')}
+            </Button>
+          )}
+        </Row>
+      ),
+    },
+  ];
+
   return (
     <>
       <PageHeader
@@ -47,65 +87,14 @@ export function GroupsPage() {
           )
         }
       />
-      <QueryState query={groups}>
-        {groups.items.length === 0 ? (
-          <Text c="dimmed">{t('groups.empty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('groups.name')}</Table.Th>
-                  <Table.Th>{t('groups.members')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {groups.items.map((g) => (
-                  <Table.Tr key={g.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {g.name}
-                      </Text>
-                      {g.description && (
-                        <Text size="xs" c="dimmed">
-                          {g.description}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{t('groups.memberCount', { count: g.memberCount })}</Table.Td>
-                    <Table.Td>
-                      <Row gap={4} wrap="nowrap" justify="flex-end">
-                        <Button size="xs" variant="subtle" onClick={() => setDialog({ kind: 'members', group: g })}>
-                          {g.abilities.manageMembers ? t('groups.manage') : t('groups.viewMembers')}
-                        </Button>
-                        {g.abilities.update && (
-                          <Button size="xs" variant="subtle" onClick={() => setDialog({ kind: 'form', group: g })}>
-                            {t('common:actions.edit')}
-                          </Button>
-                        )}
-                        {g.abilities.delete && (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            onClick={() => setDialog({ kind: 'delete', group: g })}
-                          >
-                            {t('common:actions.delete')}
-                          </Button>
-                        )}
-                      </Row>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMore query={groups} />
-      </QueryState>
+      <PagedTable
+        query={groups}
+        columns={columns}
+        rowKey={(g) => g.id}
+        emptyText={t('groups.empty')}
+        minWidth={640}
+        highlightOnHover={false}
+      />
       <GroupFormDialog
         key={dialog?.kind === 'form' ? (dialog.group?.id ?? 'new') : 'closed'}
         opened={dialog?.kind === 'form'}

@@ -1,14 +1,16 @@
-import { Badge, Button, Code, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Code, VisuallyHidden } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate } from '../../app/format';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
-import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
-import { QueryState } from '../../app/layout/QueryState';
+import { ListFilters, SwitchFilter } from '../../app/ui/list/ListFilters';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
+import { useListSearch } from '../../app/ui/list/use-list-search';
 import { notifySuccess } from '../../app/ui/notify';
 import { CreateTokenDialog } from './CreateTokenDialog';
+import { validateTokensSearch } from './search';
 import { type ApiToken, useRevokeToken, useTokens } from './use-tokens';
 
 const statusColor = { active: 'green', expired: 'gray', revoked: 'red' } as const;
@@ -16,7 +18,8 @@ const statusColor = { active: 'green', expired: 'gray', revoked: 'red' } as cons
 export function TokensPage() {
   const { t } = useTranslation(['tokens', 'common']);
   const formatDate = useFormatDate();
-  const [all, setAll] = useState(false);
+  const [search, setSearch] = useListSearch(validateTokensSearch);
+  const all = search.all === true;
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const tokens = useTokens(all);
@@ -25,6 +28,41 @@ export function TokensPage() {
     revoke.reset();
     setRevoking(null);
   };
+
+  const columns: Column<ApiToken>[] = [
+    { id: 'name', header: t('columns.name'), cell: (token) => token.name },
+    { id: 'prefix', header: t('columns.prefix'), cell: (token) => <Code>{token.prefix}…</Code> },
+    // Whose token it is matters only once every member's tokens are listed.
+    ...(all ? [{ id: 'owner', header: t('columns.owner'), cell: (token: ApiToken) => token.user.displayName }] : []),
+    {
+      id: 'status',
+      header: t('columns.status'),
+      cell: (token) => (
+        <Badge color={statusColor[token.status]} variant="light">
+          {t(`status.${token.status}`)}
+        </Badge>
+      ),
+    },
+    { id: 'lastUsed', header: t('columns.lastUsed'), cell: (token) => formatDate(token.lastUsedAt) },
+    { id: 'expires', header: t('columns.expires'), cell: (token) => formatDate(token.expiresAt, false) },
+    {
+      id: 'actions',
+      header: <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>,
+      cell: (token) =>
+        token.abilities.revoke &&
+        token.status === 'active' && (
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            onClick={() => setRevoking(token)}
+            aria-label={`${t('common:actions.revoke')} ${token.name}`}
+          >
+            {t('common:actions.revoke')}
+          </Button>
+        ),
+    },
+  ];
 
   return (
     <>
@@ -37,62 +75,10 @@ export function TokensPage() {
           </Button>
         }
       />
-      <Switch label={t('showAll')} checked={all} onChange={(e) => setAll(e.currentTarget.checked)} mb="md" />
-      <QueryState query={tokens}>
-        {tokens.items.length === 0 ? (
-          <Text c="dimmed">{t('empty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('columns.name')}</Table.Th>
-                  <Table.Th>{t('columns.prefix')}</Table.Th>
-                  {all && <Table.Th>{t('columns.owner')}</Table.Th>}
-                  <Table.Th>{t('columns.status')}</Table.Th>
-                  <Table.Th>{t('columns.lastUsed')}</Table.Th>
-                  <Table.Th>{t('columns.expires')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.items.map((token) => (
-                  <Table.Tr key={token.id}>
-                    <Table.Td>{token.name}</Table.Td>
-                    <Table.Td>
-                      <Code>{token.prefix}…</Code>
-                    </Table.Td>
-                    {all && <Table.Td>{token.user.displayName}</Table.Td>}
-                    <Table.Td>
-                      <Badge color={statusColor[token.status]} variant="light">
-                        {t(`status.${token.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{formatDate(token.lastUsedAt)}</Table.Td>
-                    <Table.Td>{formatDate(token.expiresAt, false)}</Table.Td>
-                    <Table.Td>
-                      {token.abilities.revoke && token.status === 'active' && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setRevoking(token)}
-                          aria-label={`${t('common:actions.revoke')} ${token.name}`}
-                        >
-                          {t('common:actions.revoke')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMore query={tokens} />
-      </QueryState>
+      <ListFilters>
+        <SwitchFilter label={t('showAll')} value={search.all} onChange={(value) => setSearch({ all: value })} />
+      </ListFilters>
+      <PagedTable query={tokens} columns={columns} rowKey={(token) => token.id} emptyText={t('empty')} />
       <CreateTokenDialog opened={creating} onClose={() => setCreating(false)} />
       <ConfirmDialog
         opened={revoking !== null}

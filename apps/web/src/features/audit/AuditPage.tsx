@@ -1,21 +1,36 @@
-import { Button, Menu, Text } from '@mantine/core';
+import { Button, Menu } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
-import { QueryState } from '../../app/layout/QueryState';
+import { useListSearch } from '../../app/ui/list/use-list-search';
 import { AuditFiltersForm } from './AuditFiltersForm';
 import { AuditTable } from './AuditTable';
-import { emptyFilters, exportUrl, useAuditEvents } from './use-audit';
+import { validateAuditSearch } from './search';
+import { type AuditFilters, emptyFilters, exportUrl, useAuditEvents } from './use-audit';
 import { useVerifyChain, VerifyResult } from './VerifyChain';
 
 export function AuditPage() {
   const { t } = useTranslation('audit');
-  const [filters, setFilters] = useState(emptyFilters);
-  // Typing in a text filter should not fire a request per key stroke.
-  const [applied] = useDebouncedValue(filters, 300);
+  const [search, setSearch] = useListSearch(validateAuditSearch);
+  // What is typed shows at once; the URL (and so the query) follows once typing pauses, not per key stroke.
+  const [filters, setFilters] = useState<AuditFilters>(() => ({ ...emptyFilters, ...search }));
+  const [settled] = useDebouncedValue(filters, 300);
+  useEffect(() => {
+    const next = validateAuditSearch({ ...settled });
+    if (JSON.stringify(next) !== JSON.stringify(validateAuditSearch({ ...search })))
+      setSearch({
+        q: undefined,
+        action: undefined,
+        objectType: undefined,
+        actorUserId: undefined,
+        from: undefined,
+        to: undefined,
+        ...next,
+      });
+  }, [settled, search, setSearch]);
+  const applied: AuditFilters = { ...emptyFilters, ...search };
   const events = useAuditEvents(applied);
   const verify = useVerifyChain();
 
@@ -54,10 +69,7 @@ export function AuditPage() {
       />
       <VerifyResult result={verify.data} error={verify.error} />
       <AuditFiltersForm value={filters} onChange={setFilters} />
-      <QueryState query={events}>
-        {events.items.length === 0 ? <Text c="dimmed">{t('empty')}</Text> : <AuditTable events={events.items} />}
-        <LoadMore query={events} />
-      </QueryState>
+      <AuditTable events={events} />
     </>
   );
 }

@@ -11,7 +11,7 @@ import { FindingsTable } from './FindingsTable';
 import { NewAssessmentDialog } from './NewAssessmentDialog';
 import { NewFindingDialog } from './NewFindingDialog';
 import { SlaDialog } from './SlaDialog';
-import { defaultFindingSort, findingSorts, validateFindingsSearch } from './search';
+import { defaultFindingSort, findingSorts, validateFindingsSearch, validateFindingsTab } from './search';
 import { type FindingFilters, findingStatuses, severities, useSlas } from './use-findings';
 
 export function FindingsPage() {
@@ -20,6 +20,7 @@ export function FindingsPage() {
   const slas = useSlas();
   const [creating, setCreating] = useState<'finding' | 'assessment' | 'sla' | null>(null);
   const mayCreate = can.somewhere('finding:create');
+  const [{ tab }, setTab] = useListSearch(validateFindingsTab);
 
   return (
     <>
@@ -50,7 +51,11 @@ export function FindingsPage() {
           </Group>
         }
       />
-      <Tabs defaultValue="findings" keepMounted={false}>
+      <Tabs
+        value={tab ?? 'findings'}
+        onChange={(picked) => setTab({ tab: picked === 'assessments' ? 'assessments' : undefined })}
+        keepMounted={false}
+      >
         <Tabs.List mb="md">
           <Tabs.Tab value="findings">{t('tabs.findings')}</Tabs.Tab>
           <Tabs.Tab value="assessments">{t('tabs.assessments')}</Tabs.Tab>

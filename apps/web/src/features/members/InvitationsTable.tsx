@@ -1,10 +1,9 @@
-import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate } from '../../app/format';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
-import { LoadMore } from '../../app/layout/LoadMore';
-import { QueryState } from '../../app/layout/QueryState';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
 import { useRoleText } from '../access/role-label';
 import { type Invitation, useInvitations, useRevokeInvitation } from './use-members';
 
@@ -22,53 +21,44 @@ export function InvitationsTable() {
     setRevoking(null);
   };
 
+  const columns: Column<Invitation>[] = [
+    { id: 'email', header: t('columns.email'), cell: (inv) => inv.email },
+    { id: 'role', header: t('columns.role'), cell: (inv) => roleText.name({ key: inv.roleKey, name: inv.roleName }) },
+    { id: 'folder', header: t('columns.folder'), cell: (inv) => inv.folderName },
+    {
+      id: 'status',
+      header: t('columns.status'),
+      cell: (inv) => (
+        <Badge color={statusColor[inv.status]} variant="light">
+          {t(`invitationStatus.${inv.status}`)}
+        </Badge>
+      ),
+    },
+    { id: 'invitedBy', header: t('columns.invitedBy'), cell: (inv) => inv.invitedBy?.displayName ?? '—' },
+    { id: 'expires', header: t('columns.expires'), cell: (inv) => formatDate(inv.expiresAt) },
+    {
+      id: 'actions',
+      header: <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>,
+      cell: (inv) =>
+        inv.abilities.revoke &&
+        inv.status === 'pending' && (
+          <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(inv)}>
+            {t('common:actions.revoke')}
+          </Button>
+        ),
+    },
+  ];
+
   return (
-    <QueryState query={invitations}>
-      {invitations.items.length === 0 ? (
-        <Text c="dimmed">{t('noInvitations')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('columns.email')}</Table.Th>
-                <Table.Th>{t('columns.role')}</Table.Th>
-                <Table.Th>{t('columns.folder')}</Table.Th>
-                <Table.Th>{t('columns.status')}</Table.Th>
-                <Table.Th>{t('columns.invitedBy')}</Table.Th>
-                <Table.Th>{t('columns.expires')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {invitations.items.map((inv) => (
-                <Table.Tr key={inv.id}>
-                  <Table.Td>{inv.email}</Table.Td>
-                  <Table.Td>{roleText.name({ key: inv.roleKey, name: inv.roleName })}</Table.Td>
-                  <Table.Td>{inv.folderName}</Table.Td>
-                  <Table.Td>
-                    <Badge color={statusColor[inv.status]} variant="light">
-                      {t(`invitationStatus.${inv.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{inv.invitedBy?.displayName ?? '—'}</Table.Td>
-                  <Table.Td>{formatDate(inv.expiresAt)}</Table.Td>
-                  <Table.Td>
-                    {inv.abilities.revoke && inv.status === 'pending' && (
-                      <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(inv)}>
-                        {t('common:actions.revoke')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <LoadMore query={invitations} />
+    <>
+      <PagedTable
+        query={invitations}
+        columns={columns}
+        rowKey={(inv) => inv.id}
+        emptyText={t('noInvitations')}
+        minWidth={760}
+        highlightOnHover={false}
+      />
       <ConfirmDialog
         opened={revoking !== null}
         title={t('revokeTitle', { email: revoking?.email ?? '' })}
@@ -80,6 +70,6 @@ export function InvitationsTable() {
         onClose={close}
         onConfirm={() => revoking && revoke.mutate(revoking.id, { onSuccess: close })}
       />
-    </QueryState>
+    </>
   );
 }

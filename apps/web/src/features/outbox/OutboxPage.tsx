@@ -1,13 +1,13 @@
-import { Badge, Button, Code, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Code, Modal, ScrollArea, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { usePaged } from '../../app/api/use-paged';
 import { useFormatDate } from '../../app/format';
-import { LoadMore } from '../../app/layout/LoadMore';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
 import { outboxKeys } from './keys';
 
 const color = { pending: 'blue', sent: 'green', failed: 'red', stored: 'gray' } as const;
@@ -19,47 +19,35 @@ export function OutboxPage() {
   const emails = usePaged(outboxKeys.all, (cursor) =>
     unwrap(api.GET('/api/v1/outbox-emails', { params: { query: cursor ? { cursor } : {} } })),
   );
+  type Email = (typeof emails.items)[number];
+
+  const columns: Column<Email>[] = [
+    { id: 'to', header: t('columns.to'), cell: (email) => email.to },
+    {
+      id: 'subject',
+      header: t('columns.subject'),
+      cell: (email) => (
+        <Button variant="subtle" size="compact-sm" onClick={() => setOpenId(email.id)}>
+          {email.subject}
+        </Button>
+      ),
+    },
+    {
+      id: 'status',
+      header: t('columns.status'),
+      cell: (email) => (
+        <Badge color={color[email.status]} variant="light">
+          {t(`status.${email.status}`)}
+        </Badge>
+      ),
+    },
+    { id: 'created', header: t('columns.created'), cell: (email) => formatDate(email.createdAt) },
+  ];
 
   return (
     <>
       <PageHeader title={t('title')} description={t('intro')} />
-      <QueryState query={emails}>
-        {emails.items.length === 0 ? (
-          <Text c="dimmed">{t('empty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('columns.to')}</Table.Th>
-                  <Table.Th>{t('columns.subject')}</Table.Th>
-                  <Table.Th>{t('columns.status')}</Table.Th>
-                  <Table.Th>{t('columns.created')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {emails.items.map((email) => (
-                  <Table.Tr key={email.id}>
-                    <Table.Td>{email.to}</Table.Td>
-                    <Table.Td>
-                      <Button variant="subtle" size="compact-sm" onClick={() => setOpenId(email.id)}>
-                        {email.subject}
-                      </Button>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={color[email.status]} variant="light">
-                        {t(`status.${email.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{formatDate(email.createdAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMore query={emails} />
-      </QueryState>
+      <PagedTable query={emails} columns={columns} rowKey={(email) => email.id} emptyText={t('empty')} />
       <EmailDialog id={openId} onClose={() => setOpenId(null)} />
     </>
   );

@@ -1,9 +1,8 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
-import { LoadMore } from '../../app/layout/LoadMore';
-import { QueryState } from '../../app/layout/QueryState';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
 import { riskMatrixKeys } from '../risk-matrices/keys';
 import { describeEvent, type HistoryLine, matricesInEffect, type Ratings, ratingStates } from './history-lines';
 import type { MatrixDefinition } from './use-risk-assessments';
@@ -41,6 +40,7 @@ export function ScenarioHistory({
 }) {
   const { t, i18n } = useTranslation(['riskAssessments', 'scenarioHistory']);
   const history = useObjectHistory(scenarioId, version);
+  type HistoryEvent = (typeof history.items)[number];
   const inEffect = matricesInEffect(history.items, matrixId);
   const states = ratingStates(history.items, ratings);
   const re = history.items.flatMap((e) => {
@@ -67,57 +67,47 @@ export function ScenarioHistory({
   // history-lines builds keys from recorded actions and field names: checked there against known lists, so the
   // typed key union of i18next is widened here on purpose.
   const translate = (key: string, options?: Record<string, unknown>) => String(t(key as never, options as never));
+  // Each event is read against the matrix and ratings in force when it was written: found by its place in the list.
+  const described = history.items.map((event, i) =>
+    describeEvent(event, inEffect[i] ?? matrixId, { t: translate, definitionOf }, states[i]),
+  );
+
+  const columns: Column<HistoryEvent>[] = [
+    {
+      id: 'when',
+      header: t('history.when'),
+      cell: (event) => new Date(event.occurredAt).toLocaleString(i18n.language),
+    },
+    { id: 'who', header: t('history.who'), cell: (event) => event.actor?.displayName ?? event.actorType },
+    { id: 'action', header: t('history.action'), cell: (_event, i) => described[i]?.action },
+    {
+      id: 'changes',
+      header: t('history.changes'),
+      cell: (_event, i) => (
+        <Stack gap={2}>
+          {described[i]?.lines.map((line) => (
+            <Line key={line.label} line={line} />
+          ))}
+        </Stack>
+      ),
+    },
+  ];
 
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
         {t('history.title')}
       </Title>
-      <QueryState query={history}>
-        {history.items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('history.empty')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label={t('history.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('history.when')}</Table.Th>
-                  <Table.Th>{t('history.who')}</Table.Th>
-                  <Table.Th>{t('history.action')}</Table.Th>
-                  <Table.Th>{t('history.changes')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {history.items.map((event, i) => {
-                  const described = describeEvent(
-                    event,
-                    inEffect[i] ?? matrixId,
-                    { t: translate, definitionOf },
-                    states[i],
-                  );
-                  return (
-                    <Table.Tr key={event.id}>
-                      <Table.Td>{new Date(event.occurredAt).toLocaleString(i18n.language)}</Table.Td>
-                      <Table.Td>{event.actor?.displayName ?? event.actorType}</Table.Td>
-                      <Table.Td>{described.action}</Table.Td>
-                      <Table.Td>
-                        <Stack gap={2}>
-                          {described.lines.map((line) => (
-                            <Line key={line.label} line={line} />
-                          ))}
-                        </Stack>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMore query={history} />
-      </QueryState>
+      <PagedTable
+        query={history}
+        columns={columns}
+        rowKey={(event) => event.id}
+        emptyText={t('history.empty')}
+        minWidth={640}
+        label={t('history.title')}
+        striped={false}
+        highlightOnHover={false}
+      />
     </Paper>
   );
 }

@@ -1,10 +1,9 @@
-import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group } from '@mantine/core';
 import { IconFlag, IconPlus } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMore } from '../../app/layout/LoadMore';
-import { QueryState } from '../../app/layout/QueryState';
+import { type Column, PagedTable } from '../../app/ui/list/PagedTable';
 import { NewScenarioDialog } from './NewScenarioDialog';
 import { RiskLevelBadge } from './RiskLevelBadge';
 import { type RiskAssessment, ratingKinds, useAssessmentScenarios } from './use-risk-assessments';
@@ -15,6 +14,40 @@ export function ScenariosTab({ assessment }: { assessment: RiskAssessment }) {
   const scenarios = useAssessmentScenarios(assessment.id);
   const [creating, setCreating] = useState(false);
   const definition = assessment.riskMatrix.definition;
+  type Scenario = (typeof scenarios.items)[number];
+
+  const columns: Column<Scenario>[] = [
+    { id: 'refId', header: t('fields.refId'), cell: (scenario) => scenario.refId ?? '—' },
+    {
+      id: 'name',
+      header: t('fields.name'),
+      cell: (scenario) => (
+        <Group gap={6} wrap="nowrap">
+          <Anchor
+            renderRoot={(props) => (
+              <Link {...props} to="/risk-scenarios/$scenarioId" params={{ scenarioId: scenario.id }} />
+            )}
+          >
+            {scenario.name}
+          </Anchor>
+          {scenario.flagged && (
+            <Badge color="red.9" leftSection={<IconFlag size={12} aria-hidden />} title={t('flaggedHint')}>
+              {t('flagged')}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    ...ratingKinds.map(
+      (kind): Column<Scenario> => ({
+        id: kind,
+        header: t(`ratings.${kind}`),
+        cell: (scenario) => <RiskLevelBadge level={scenario[kind].level} definition={definition} />,
+      }),
+    ),
+    { id: 'treatment', header: t('scenarios.treatment'), cell: (scenario) => t(`treatment.${scenario.treatment}`) },
+    { id: 'owner', header: t('scenarios.owner'), cell: (scenario) => scenario.owner?.displayName ?? '—' },
+  ];
 
   return (
     <>
@@ -25,62 +58,14 @@ export function ScenariosTab({ assessment }: { assessment: RiskAssessment }) {
           </Button>
         </Group>
       )}
-      <QueryState query={scenarios}>
-        {scenarios.items.length === 0 ? (
-          <Text c="dimmed">{t('scenarios.empty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={820}>
-            <Table striped highlightOnHover aria-label={t('tabs.scenarios')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.refId')}</Table.Th>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  {ratingKinds.map((kind) => (
-                    <Table.Th key={kind}>{t(`ratings.${kind}`)}</Table.Th>
-                  ))}
-                  <Table.Th>{t('scenarios.treatment')}</Table.Th>
-                  <Table.Th>{t('scenarios.owner')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {scenarios.items.map((scenario) => (
-                  <Table.Tr key={scenario.id}>
-                    <Table.Td>{scenario.refId ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <Anchor
-                          renderRoot={(props) => (
-                            <Link {...props} to="/risk-scenarios/$scenarioId" params={{ scenarioId: scenario.id }} />
-                          )}
-                        >
-                          {scenario.name}
-                        </Anchor>
-                        {scenario.flagged && (
-                          <Badge
-                            color="red.9"
-                            leftSection={<IconFlag size={12} aria-hidden />}
-                            title={t('flaggedHint')}
-                          >
-                            {t('flagged')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    {ratingKinds.map((kind) => (
-                      <Table.Td key={kind}>
-                        <RiskLevelBadge level={scenario[kind].level} definition={definition} />
-                      </Table.Td>
-                    ))}
-                    <Table.Td>{t(`treatment.${scenario.treatment}`)}</Table.Td>
-                    <Table.Td>{scenario.owner?.displayName ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMore query={scenarios} />
-      </QueryState>
+      <PagedTable
+        query={scenarios}
+        columns={columns}
+        rowKey={(scenario) => scenario.id}
+        emptyText={t('scenarios.empty')}
+        minWidth={820}
+        label={t('tabs.scenarios')}
+      />
       <NewScenarioDialog riskAssessmentId={assessment.id} opened={creating} onClose={() => setCreating(false)} />
     </>
   );

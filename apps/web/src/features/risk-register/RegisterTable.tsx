@@ -1,8 +1,9 @@
-import { Anchor, Badge, Table, Tooltip, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowsSort, IconArrowUp } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate } from '../../app/format';
+import { type Column, type PagedItems, PagedTable } from '../../app/ui/list/PagedTable';
 import { LevelBadge } from './LevelBadge';
 import type { SortField, SortValue } from './search';
 import type { MatrixDefinition, RiskScenarioSummary } from './use-risk-register';
@@ -16,7 +17,8 @@ export function nextSort(current: SortValue, field: SortField): SortValue {
   return descendingFirst.has(field) ? `-${field}` : field;
 }
 
-function SortableTh({
+/** A sortable column's header: a button that flips the order (its `aria-sort` is set on the header cell). */
+function SortButton({
   field,
   sort,
   onSort,
@@ -28,109 +30,110 @@ function SortableTh({
   children: string;
 }) {
   const { t } = useTranslation('riskRegister');
-  const direction = sort === field ? 'ascending' : sort === `-${field}` ? 'descending' : 'none';
+  const direction = sortDirection(sort, field);
   const Icon = direction === 'ascending' ? IconArrowUp : direction === 'descending' ? IconArrowDown : IconArrowsSort;
   return (
-    <Table.Th aria-sort={direction}>
-      <UnstyledButton
-        onClick={() => onSort(nextSort(sort, field))}
-        aria-label={t('sortBy', { column: children })}
-        style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontWeight: 700, fontSize: 'inherit' }}
-      >
-        {children}
-        <Icon size={14} aria-hidden />
-      </UnstyledButton>
-    </Table.Th>
+    <UnstyledButton
+      onClick={() => onSort(nextSort(sort, field))}
+      aria-label={t('sortBy', { column: children })}
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontWeight: 700, fontSize: 'inherit' }}
+    >
+      {children}
+      <Icon size={14} aria-hidden />
+    </UnstyledButton>
   );
 }
 
+const sortDirection = (sort: SortValue, field: SortField): 'ascending' | 'descending' | 'none' =>
+  sort === field ? 'ascending' : sort === `-${field}` ? 'descending' : 'none';
+
+/** The register's table: scenarios across assessments, levels in each one's matrix colours, sortable headers. */
 export function RegisterTable({
-  items,
+  query,
   matrices,
   sort,
   onSort,
+  emptyText,
 }: {
-  items: RiskScenarioSummary[];
+  query: PagedItems<RiskScenarioSummary>;
   matrices: Map<string, MatrixDefinition>;
   sort: SortValue;
   onSort: (sort: SortValue) => void;
+  emptyText: string;
 }) {
   const { t } = useTranslation('riskRegister');
   const formatDate = useFormatDate();
-  const th = (field: SortField) => (
-    <SortableTh field={field} sort={sort} onSort={onSort}>
-      {t(`columns.${field}`)}
-    </SortableTh>
-  );
+  const sortable = (field: SortField) => ({
+    id: field,
+    sorted: sortDirection(sort, field),
+    header: (
+      <SortButton field={field} sort={sort} onSort={onSort}>
+        {t(`columns.${field}`)}
+      </SortButton>
+    ),
+  });
+  const level = (kind: 'inherent' | 'current' | 'residual'): Column<RiskScenarioSummary> => ({
+    ...sortable(`${kind}Level`),
+    cell: (scenario) => (
+      <LevelBadge level={scenario[kind].level} definition={matrices.get(scenario.riskAssessment.riskMatrixId)} />
+    ),
+  });
+  const columns: Column<RiskScenarioSummary>[] = [
+    { ...sortable('refId'), cell: (scenario) => scenario.refId ?? '—' },
+    {
+      ...sortable('name'),
+      cell: (scenario) => (
+        <>
+          <Anchor
+            renderRoot={(props) => (
+              <Link {...props} to="/risk-scenarios/$scenarioId" params={{ scenarioId: scenario.id }} />
+            )}
+          >
+            {scenario.name}
+          </Anchor>
+          {scenario.flagged && (
+            <Tooltip label={t('flaggedHint')}>
+              <Badge color="red.9" variant="filled" ml={6} size="sm">
+                {t('flagged')}
+              </Badge>
+            </Tooltip>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'assessment',
+      header: t('columns.assessment'),
+      cell: (scenario) => (
+        <Anchor
+          size="sm"
+          renderRoot={(props) => (
+            <Link
+              {...props}
+              to="/risk-assessments/$riskAssessmentId"
+              params={{ riskAssessmentId: scenario.riskAssessment.id }}
+            />
+          )}
+        >
+          {scenario.riskAssessment.name}
+        </Anchor>
+      ),
+    },
+    level('inherent'),
+    level('current'),
+    level('residual'),
+    { ...sortable('treatment'), cell: (scenario) => t(`treatment.${scenario.treatment}`) },
+    { id: 'owner', header: t('columns.owner'), cell: (scenario) => scenario.owner?.displayName ?? '—' },
+    { ...sortable('updatedAt'), cell: (scenario) => formatDate(scenario.updatedAt, false) },
+  ];
   return (
-    <Table.ScrollContainer minWidth={980}>
-      <Table striped highlightOnHover aria-label={t('title')}>
-        <Table.Thead>
-          <Table.Tr>
-            {th('refId')}
-            {th('name')}
-            <Table.Th>{t('columns.assessment')}</Table.Th>
-            {th('inherentLevel')}
-            {th('currentLevel')}
-            {th('residualLevel')}
-            {th('treatment')}
-            <Table.Th>{t('columns.owner')}</Table.Th>
-            {th('updatedAt')}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((scenario) => {
-            const definition = matrices.get(scenario.riskAssessment.riskMatrixId);
-            return (
-              <Table.Tr key={scenario.id}>
-                <Table.Td>{scenario.refId ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Anchor
-                    renderRoot={(props) => (
-                      <Link {...props} to="/risk-scenarios/$scenarioId" params={{ scenarioId: scenario.id }} />
-                    )}
-                  >
-                    {scenario.name}
-                  </Anchor>
-                  {scenario.flagged && (
-                    <Tooltip label={t('flaggedHint')}>
-                      <Badge color="red.9" variant="filled" ml={6} size="sm">
-                        {t('flagged')}
-                      </Badge>
-                    </Tooltip>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Anchor
-                    size="sm"
-                    renderRoot={(props) => (
-                      <Link
-                        {...props}
-                        to="/risk-assessments/$riskAssessmentId"
-                        params={{ riskAssessmentId: scenario.riskAssessment.id }}
-                      />
-                    )}
-                  >
-                    {scenario.riskAssessment.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <LevelBadge level={scenario.inherent.level} definition={definition} />
-                </Table.Td>
-                <Table.Td>
-                  <LevelBadge level={scenario.current.level} definition={definition} />
-                </Table.Td>
-                <Table.Td>
-                  <LevelBadge level={scenario.residual.level} definition={definition} />
-                </Table.Td>
-                <Table.Td>{t(`treatment.${scenario.treatment}`)}</Table.Td>
-                <Table.Td>{scenario.owner?.displayName ?? '—'}</Table.Td>
-                <Table.Td>{formatDate(scenario.updatedAt, false)}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <PagedTable
+      query={query}
+      columns={columns}
+      rowKey={(scenario) => scenario.id}
+      emptyText={emptyText}
+      minWidth={980}
+      label={t('title')}
+    />
   );
 }

@@ -1,8 +1,19 @@
+import {
+  idParam,
+  intParam,
+  listSearch,
+  oneOfParam,
+  type ParamParser,
+  sortParam,
+  textParam,
+} from '../../app/ui/list/search-params';
+
 /**
  * The register's filters live in the URL search, so a heat-map click, a saved filter and a shared link all open
  * the same view. Values arrive from the address bar (TanStack's parser turns `3` and `true` into JSON values) or
  * from a saved query string (all text): both go through `validateRegisterSearch`, which keeps only what the
- * server's `GET /risk-scenarios` accepts and drops the rest, so a hand-edited URL never breaks the page.
+ * server's `GET /risk-scenarios` accepts and drops the rest, so a hand-edited URL never breaks the page. The
+ * parameters are the list kit's (`app/ui/list/search-params.ts`).
  */
 export const treatments = ['open', 'mitigate', 'accept', 'avoid', 'transfer'] as const;
 export const ratingKinds = ['inherent', 'current', 'residual'] as const;
@@ -21,49 +32,26 @@ export type RatingKind = (typeof ratingKinds)[number];
 export type SortField = (typeof sortFields)[number];
 export type SortValue = SortField | `-${SortField}`;
 
-export interface RegisterSearch {
-  riskAssessmentId?: string;
-  q?: string;
-  treatment?: Treatment;
-  flagged?: 'true' | 'false';
-  ownerId?: string;
-  ratingKind?: RatingKind;
-  probability?: number;
-  impact?: number;
-  level?: number;
-  sort?: SortValue;
-}
+// `flagged` is sent to the server as text; the address bar turns it into a boolean, a saved query string does not.
+const flaggedParam: ParamParser<'true' | 'false'> = (value) =>
+  oneOfParam(['true', 'false'] as const)(typeof value === 'boolean' ? String(value) : value);
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
-  values.find((v) => v === value);
-const asId = (value: unknown) => (typeof value === 'string' && uuid.test(value) ? value : undefined);
-// The server's bounds (GET /risk-scenarios): a scale index up to 6, a level index up to 9; beyond them it answers 400.
-const asIndex = (value: unknown, max: number) => {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : Number.NaN;
-  return Number.isInteger(n) && n >= -1 && n <= max ? n : undefined;
-};
+export const validateRegisterSearch = listSearch({
+  riskAssessmentId: idParam,
+  q: textParam(),
+  treatment: oneOfParam(treatments),
+  flagged: flaggedParam,
+  ownerId: idParam,
+  ratingKind: oneOfParam(ratingKinds),
+  // The server's bounds (GET /risk-scenarios): a scale index up to 6, a level index up to 9; beyond them it answers
+  // 400. -1 is "not rated".
+  probability: intParam(-1, 6),
+  impact: intParam(-1, 6),
+  level: intParam(-1, 9),
+  sort: sortParam(sortFields),
+});
 
-export function validateRegisterSearch(search: Record<string, unknown>): RegisterSearch {
-  const q = typeof search.q === 'string' ? search.q.trim().slice(0, 200) : '';
-  const sort = typeof search.sort === 'string' ? search.sort : '';
-  const result: RegisterSearch = {
-    riskAssessmentId: asId(search.riskAssessmentId),
-    q: q || undefined,
-    treatment: oneOf(treatments, search.treatment),
-    flagged: oneOf(
-      ['true', 'false'] as const,
-      typeof search.flagged === 'boolean' ? String(search.flagged) : search.flagged,
-    ),
-    ownerId: asId(search.ownerId),
-    ratingKind: oneOf(ratingKinds, search.ratingKind),
-    probability: asIndex(search.probability, 6),
-    impact: asIndex(search.impact, 6),
-    level: asIndex(search.level, 9),
-    sort: oneOf(sortFields, sort.replace(/^-/, '')) ? (sort as SortValue) : undefined,
-  };
-  return Object.fromEntries(Object.entries(result).filter(([, v]) => v !== undefined)) as RegisterSearch;
-}
+export type RegisterSearch = ReturnType<typeof validateRegisterSearch>;
 
 /** The search as a plain query string, the form saved filters store (`treatment=mitigate&flagged=true`). */
 export function toQueryString(search: RegisterSearch): string {

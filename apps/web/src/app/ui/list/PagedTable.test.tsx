@@ -1,4 +1,6 @@
+import { ActionIcon } from '@mantine/core';
 import { fireEvent, screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { type Column, type PagedItems, PagedTable } from './PagedTable';
@@ -23,6 +25,32 @@ const paged = (items: Row[], more: Partial<PagedItems<Row>> = {}): PagedItems<Ro
   fetchNextPage: () => {},
   ...more,
 });
+
+function Unfolding() {
+  const [open, setOpen] = useState<string | null>(null);
+  const withToggle: Column<Row>[] = [
+    {
+      id: 'toggle',
+      header: 'Details',
+      cell: (row) => (
+        <ActionIcon aria-label={`Show ${row.name}`} aria-controls={`row-${row.id}`} onClick={() => setOpen(row.id)} />
+      ),
+    },
+    ...columns,
+  ];
+  return (
+    <PagedTable
+      query={paged([
+        { id: '1', name: 'Alpha', count: 3 },
+        { id: '2', name: 'Beta', count: 5 },
+      ])}
+      columns={withToggle}
+      rowKey={(row) => row.id}
+      emptyText="Nothing yet"
+      rowDetails={(row) => (open === row.id ? { id: `row-${row.id}`, content: `${row.name} in detail` } : null)}
+    />
+  );
+}
 
 describe('PagedTable', () => {
   it('renders one header per column and one cell per column and row', () => {
@@ -72,5 +100,45 @@ describe('PagedTable', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
     expect(fetchNextPage).toHaveBeenCalledOnce();
+  });
+
+  it('names the table, marks the sorted column and hands each cell its row index', () => {
+    const ranked: Column<Row>[] = [
+      { id: 'rank', header: '#', cell: (_row, index) => index + 1, width: 40 },
+      { ...columns[0], sorted: 'descending' } as Column<Row>,
+    ];
+    renderWithProviders(
+      <PagedTable
+        query={paged([
+          { id: '1', name: 'Alpha', count: 3 },
+          { id: '2', name: 'Beta', count: 5 },
+        ])}
+        columns={ranked}
+        rowKey={(row) => row.id}
+        emptyText="Nothing yet"
+        label="Ranking"
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Ranking' });
+    expect(within(table).getByRole('columnheader', { name: 'Name' }).getAttribute('aria-sort')).toBe('descending');
+    expect(within(table).getByRole('columnheader', { name: '#' }).getAttribute('aria-sort')).toBeNull();
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell')[0]?.textContent),
+    ).toEqual(['1', '2']);
+  });
+
+  it('unfolds a row into its details, under every column but the toggle', () => {
+    renderWithProviders(<Unfolding />);
+    expect(screen.getAllByRole('row')).toHaveLength(3);
+    fireEvent.click(screen.getByRole('button', { name: 'Show Beta' }));
+    const rows = screen.getAllByRole('row');
+    expect(rows).toHaveLength(4);
+    expect(rows[3]?.id).toBe('row-2');
+    const detail = within(rows[3] as HTMLElement).getAllByRole('cell');
+    expect(detail.map((td) => td.textContent)).toEqual(['', 'Beta in detail']);
+    expect(detail[1]?.getAttribute('colspan')).toBe('2');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flagParam, idParam, listSearch, oneOfParam, textParam } from './search-params';
+import { dateParam, flagParam, idParam, intParam, listSearch, oneOfParam, sortParam, textParam } from './search-params';
 
 const validate = listSearch({
   q: textParam(),
@@ -26,5 +26,22 @@ describe('listSearch', () => {
 
   it('takes a flag written as text (a saved query string)', () => {
     expect(validate({ mine: 'true' })).toEqual({ mine: true });
+  });
+
+  it('keeps a whole number within bounds, from the address bar or a saved query string', () => {
+    const index = intParam(-1, 6);
+    expect([3, '4', -1, '0'].map(index)).toEqual([3, 4, -1, 0]);
+    expect([7, -2, 1.5, '', 'x', null, true].map(index)).toEqual(Array(7).fill(undefined));
+  });
+
+  it('keeps a real calendar day as the date input writes it', () => {
+    expect(dateParam('2026-02-28')).toBe('2026-02-28');
+    expect(['2026-02-30', '2026-2-3', '28/02/2026', 20260228, ''].map(dateParam)).toEqual(Array(5).fill(undefined));
+  });
+
+  it('keeps a sort on a known field, either way', () => {
+    const sort = sortParam(['name', 'updatedAt'] as const);
+    expect(['name', '-updatedAt'].map(sort)).toEqual(['name', '-updatedAt']);
+    expect(['--name', 'owner', '-', 3].map(sort)).toEqual(Array(4).fill(undefined));
   });
 });

@@ -44,3 +44,27 @@ export function listSearch<P extends Record<string, ParamParser<unknown>>>(param
 
 /** An on/off filter, in the URL as `true` or absent (`?awaitingMe=true`). */
 export const flagParam: ParamParser<true> = (value) => (value === true || value === 'true' ? true : undefined);
+
+/** A whole number within the server's bounds (a scale index); text from a saved query string is read too. */
+export const intParam =
+  (min: number, max: number): ParamParser<number> =>
+  (value) => {
+    const n =
+      typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+    return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+  };
+
+/** A calendar day as the date input writes it (`2026-12-31`); an impossible day is dropped. */
+export const dateParam: ParamParser<string> = (value) => {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value) ? value : undefined;
+};
+
+/** A sort order: one of the sortable fields, ascending (`name`) or descending (`-name`). */
+export const sortParam =
+  <const T extends string>(fields: readonly T[]): ParamParser<T | `-${T}`> =>
+  (value) =>
+    typeof value === 'string' && fields.some((field) => field === value.replace(/^-/, ''))
+      ? (value as T | `-${T}`)
+      : undefined;

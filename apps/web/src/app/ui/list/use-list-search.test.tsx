@@ -34,6 +34,15 @@ function ThingsPage() {
   );
 }
 
+function SavedFilter() {
+  const [, setSearch] = useListSearch(validateThings);
+  return (
+    <button type="button" onClick={() => setSearch({ status: 'closed' }, { clear: true, push: true })}>
+      Apply
+    </button>
+  );
+}
+
 function renderAt(url: string) {
   const rootRoute = createRootRoute({ component: Outlet });
   const thingsRoute = createRoute({
@@ -86,5 +95,22 @@ describe('list filters in the URL', () => {
     act(() => history.back());
     await waitFor(() => expect(router.state.location.pathname).toBe('/things'));
     expect(await screen.findByRole('textbox', { name: 'Status' })).toHaveProperty('value', 'Closed');
+  });
+
+  it('starts from an empty search and adds a history entry when asked (a saved filter applied)', async () => {
+    const rootRoute = createRootRoute({ component: Outlet });
+    const route = createRoute({
+      getParentRoute: () => rootRoute,
+      path: '/things',
+      validateSearch: validateThings,
+      component: SavedFilter,
+    });
+    const history = createMemoryHistory({ initialEntries: ['/things?q=backup&status=open'] });
+    const router = createRouter({ routeTree: rootRoute.addChildren([route]), history });
+    renderWithProviders(<RouterProvider router={router} />);
+    const entriesBefore = history.length;
+    fireEvent.click(await screen.findByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(router.state.location.search).toEqual({ status: 'closed' }));
+    expect(history.length).toBe(entriesBefore + 1);
   });
 });

@@ -1,6 +1,13 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback } from 'react';
 
+export interface ListSearchUpdate {
+  /** Start from an empty search rather than the current one (apply a saved filter, clear every filter). */
+  clear?: boolean;
+  /** Add a history entry, so Back returns to the filters before (a saved filter applied on purpose). */
+  push?: boolean;
+}
+
 /**
  * The current list page's filters, read from the URL through the page's own validator, and a setter that writes
  * them back. A change replaces the history entry rather than adding one: Back leaves the list (and returns to it
@@ -8,16 +15,16 @@ import { useCallback } from 'react';
  */
 export function useListSearch<S extends object>(
   validate: (search: Record<string, unknown>) => S,
-): [S, (patch: { [K in keyof S]?: S[K] | undefined }) => void] {
+): [S, (patch: { [K in keyof S]?: S[K] | undefined }, options?: ListSearchUpdate) => void] {
   const search = validate(useSearch({ strict: false }) as Record<string, unknown>);
   const navigate = useNavigate();
   const update = useCallback(
-    (patch: { [K in keyof S]?: S[K] | undefined }) => {
+    (patch: { [K in keyof S]?: S[K] | undefined }, options: ListSearchUpdate = {}) => {
       void navigate({
         to: '.',
-        replace: true,
+        replace: !options.push,
         search: (previous: Record<string, unknown>) => {
-          const next: Record<string, unknown> = { ...previous, ...patch };
+          const next: Record<string, unknown> = { ...(options.clear ? {} : previous), ...patch };
           for (const name of Object.keys(next)) if (next[name] === undefined) delete next[name];
           return next;
         },

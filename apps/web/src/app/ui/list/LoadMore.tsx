@@ -1,6 +1,7 @@
 import { Button, Center } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+/** "Load more" under a list while the server has another page (a keyset cursor); hidden on the last page. */
 export function LoadMore({
   query,
 }: {
