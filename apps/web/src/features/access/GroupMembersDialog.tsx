@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { FormAlert } from '../../app/forms/errors';
 import { LoadMore } from '../../app/layout/LoadMore';
+import { MemberPicker } from '../../app/ui/MemberPicker';
 import { memberKeys } from '../members/keys';
-import { MemberPicker } from '../members/MemberPicker';
 import { accessKeys } from './keys';
 import { type Group, useAccessMutation, useGroupMembers } from './use-access';
 

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { MemberPicker } from '../../app/ui/MemberPicker';
 import { notifySuccess } from '../../app/ui/notify';
 import { FolderSelect } from '../folders/FolderSelect';
-import { MemberPicker } from '../members/MemberPicker';
 import { type SecurityException, type Severity, severities, useUpdateException } from './use-security-exceptions';
 
 const schema = z.object({
