@@ -5,6 +5,7 @@ import { usePaged } from '../../app/api/use-paged';
 import { riskScenarioKeys } from '../risk-assessments/keys';
 import { riskRegisterKeys } from '../risk-register/keys';
 import { riskAcceptanceKeys } from './keys';
+import type { AcceptancesSearch } from './search';
 
 export type RiskAcceptance =
   paths['/api/v1/risk-acceptances/{id}']['get']['responses'][200]['content']['application/json'];
@@ -33,6 +34,20 @@ export function useAcceptanceList(filters: AcceptanceFilters) {
   return usePaged(riskAcceptanceKeys.list(filters), (cursor) =>
     unwrap(api.GET('/api/v1/risk-acceptances', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
   );
+}
+
+export type AcceptanceSummary = ReturnType<typeof useAcceptanceList>['items'][number];
+
+/** The list's rows: the URL says what the reader picked ("expiring"), the server is asked what that means. */
+export function useAcceptanceRows(search: AcceptancesSearch) {
+  return useAcceptanceList({
+    ...(search.q ? { q: search.q } : {}),
+    ...(search.state ? { state: search.state } : {}),
+    ...(search.validity === 'inForce' ? { inForce: 'true' as const } : {}),
+    ...(search.validity === 'notInForce' ? { inForce: 'false' as const } : {}),
+    ...(search.validity === 'expiring' ? { expiringWithinDays: 30 } : {}),
+    ...(search.awaitingMe ? { awaitingMe: 'true' as const } : {}),
+  });
 }
 
 export function useAcceptance(id: string) {
@@ -114,12 +129,4 @@ export function useScenarioSearch(q: string, enabled = true) {
       (await unwrap(api.GET('/api/v1/risk-scenarios', { params: { query: { limit: 20, ...(q ? { q } : {}) } } })))
         .items,
   });
-}
-
-/** Whole days from today (local calendar) to an ISO date; negative once it has passed. */
-export function daysUntil(isoDate: string, today = new Date()): number {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const target = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
-  const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
-  return Math.round((target - now) / 86_400_000);
 }

@@ -3,6 +3,7 @@ import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
 import { securityExceptionKeys } from './keys';
+import type { ExceptionsSearch } from './search';
 
 export type SecurityException =
   paths['/api/v1/security-exceptions/{id}']['get']['responses'][200]['content']['application/json'];
@@ -49,6 +50,13 @@ export function useExceptionList(filters: ExceptionFilters, enabled = true) {
       ),
     enabled,
   );
+}
+
+export type ExceptionSummary = ReturnType<typeof useExceptionList>['items'][number];
+
+/** The list's rows, for the filters in the URL. */
+export function useExceptionRows({ awaitingMe, ...rest }: ExceptionsSearch) {
+  return useExceptionList({ ...rest, ...(awaitingMe ? { awaitingMe: 'true' as const } : {}) });
 }
 
 export function useException(id: string) {
