@@ -41,7 +41,21 @@ interface DecisionTexts {
   deleteTitle: string;
   deleteBody: string;
   deleted: string;
-  fields: { refId: string; name: string; state: string };
+  details: string;
+  lockedHint: string;
+  nameRequired: string;
+  folderRequired: string;
+  createTitle: string;
+  created: string;
+  fields: {
+    refId: string;
+    name: string;
+    state: string;
+    description: string;
+    justification: string;
+    expiryDate: string;
+    folder: string;
+  };
   state: Record<string, string>;
   action: Record<string, string>;
   confirm: Record<string, string>;
