@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Pill, Stack, Text, Title } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-// Member search is the members feature's; every people field in the app picks through it.
+// Every people field in the app picks through the one member search.
 import { MemberPicker } from './MemberPicker';
 
 export interface Person {
