@@ -1,7 +1,8 @@
-import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { useDecisionMutation, useDeleteDecision } from '../../app/ui/decision-record/use-decision-mutation';
 import { riskScenarioKeys } from '../risk-assessments/keys';
 import { riskRegisterKeys } from '../risk-register/keys';
 import { riskAcceptanceKeys } from './keys';
@@ -67,19 +68,8 @@ const refreshScenarios = (queryClient: QueryClient) =>
     queryClient.invalidateQueries({ queryKey: riskRegisterKeys.all }),
   ]);
 
-function useAcceptanceMutation<V>(fn: (variables: V) => Promise<RiskAcceptance>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async (acceptance) => {
-      queryClient.setQueryData(riskAcceptanceKeys.detail(acceptance.id), acceptance);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: riskAcceptanceKeys.lists() }),
-        refreshScenarios(queryClient),
-      ]);
-    },
-  });
-}
+const useAcceptanceMutation = <V>(fn: (variables: V) => Promise<RiskAcceptance>) =>
+  useDecisionMutation(riskAcceptanceKeys, fn, refreshScenarios);
 
 export const useCreateAcceptance = () =>
   useAcceptanceMutation((body: CreateAcceptanceBody) => unwrap(api.POST('/api/v1/risk-acceptances', { body })));
@@ -106,18 +96,13 @@ export const useRemoveScenario = () =>
     ),
   );
 
-export function useDeleteAcceptance() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) =>
+export const useDeleteAcceptance = () =>
+  useDeleteDecision(
+    riskAcceptanceKeys,
+    ({ id, version }) =>
       unwrap(api.DELETE('/api/v1/risk-acceptances/{id}', { params: { path: { id }, query: { version } } })),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: riskAcceptanceKeys.lists() }),
-        refreshScenarios(queryClient),
-      ]),
-  });
-}
+    refreshScenarios,
+  );
 
 /** Searches risk scenarios by text (name, ref id) for the "cover a scenario" picker. */
 export function useScenarioSearch(q: string, enabled = true) {
