@@ -6,7 +6,6 @@ import { NewRiskAcceptanceDialog } from './NewRiskAcceptanceDialog';
 import { type AcceptancesSearch, acceptanceValidities, validateAcceptancesSearch } from './search';
 import {
   type AcceptanceSummary,
-  acceptanceStateColor,
   acceptanceStates,
   type RiskAcceptance,
   type RiskAcceptanceState,
@@ -24,9 +23,6 @@ const recordLink =
 export const acceptanceKind: DecisionKind<RiskAcceptanceState, RiskAcceptance> = {
   ns: 'riskAcceptances',
   listPath: '/risk-acceptances',
-  recordLink,
-  states: acceptanceStates,
-  stateColor: acceptanceStateColor,
   dangerous: ['rejected', 'revoked'],
   confirmValues: (acceptance, t) => ({ approver: acceptance.approver?.displayName ?? t('noApprover') }),
   facts: (acceptance) => [

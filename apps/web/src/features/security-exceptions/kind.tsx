@@ -7,7 +7,6 @@ import { type ExceptionsSearch, validateExceptionsSearch } from './search';
 import {
   type ExceptionState,
   type ExceptionSummary,
-  exceptionStateColor,
   exceptionStates,
   type SecurityException,
   severities,
@@ -25,9 +24,6 @@ const recordLink =
 export const exceptionKind: DecisionKind<ExceptionState, SecurityException> = {
   ns: 'securityExceptions',
   listPath: '/security-exceptions',
-  recordLink,
-  states: exceptionStates,
-  stateColor: exceptionStateColor,
   dangerous: ['rejected'],
   // Back to draft from review is a withdrawal (the approver stops being asked), not the rework of a rejection.
   stepKey: (to, exception) => (to === 'draft' && exception.state === 'in_review' ? 'withdraw' : to),

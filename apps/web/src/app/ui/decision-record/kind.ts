@@ -79,17 +79,14 @@ export function useDecisionT(ns: DecisionNamespace): { t: DecisionT; language: s
 /** Renders the anchor of a link (`Anchor`'s `renderRoot`): the feature knows its typed route. */
 export type LinkRoot = (props: Record<string, unknown>) => ReactNode;
 
-/** What a kind says of itself: its texts, its colours, its URLs and its hooks. */
+/**
+ * What a kind says of itself on a record's page: its texts, its list's URL, its steps and its hooks. (Its state
+ * colours are its badges', through `StateBadge`.)
+ */
 export interface DecisionKind<S extends string, R extends DecisionRecord<S>> {
   ns: DecisionNamespace;
   /** The list page (`Link to`, and where a deleted record's page goes). */
   listPath: '/risk-acceptances' | '/security-exceptions';
-  /** A record's page. */
-  recordLink: (id: string) => LinkRoot;
-  /** The states, in lifecycle order (the state filter's options). */
-  states: readonly S[];
-  /** Plain colours, not theme names: a light badge caps its text at shade 6, under 4.5:1 for most hues. */
-  stateColor: Record<S, string>;
   /** Steps whose button and dialog are red (a refusal, a revocation). */
   dangerous: readonly S[];
   /** The `action.*` / `confirm.*` key of a step, when it is not the target state's name. */
@@ -106,7 +103,9 @@ export interface DecisionKind<S extends string, R extends DecisionRecord<S>> {
 /** The list page of a kind: its filters in the URL, its query, the columns and filters that are its own. */
 export interface DecisionListKind<S extends string, T extends DecisionSummary<S>, Search extends DecisionSearch<S>> {
   ns: DecisionNamespace;
+  /** A record's page. */
   recordLink: (id: string) => LinkRoot;
+  /** The states, in lifecycle order (the state filter's options). */
   states: readonly S[];
   /** The permission that shows "New …" (held on at least one folder). */
   createPermission: string;
