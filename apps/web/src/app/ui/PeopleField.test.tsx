@@ -4,7 +4,7 @@ import { renderWithProviders } from '../../test/render';
 import { PeopleField, type Person } from './PeopleField';
 
 // The member search asks the server; here a button stands for it and "picks" Carol.
-vi.mock('../../features/members/MemberPicker', () => ({
+vi.mock('./MemberPicker', () => ({
   MemberPicker: ({ label, onChange }: { label: string; onChange: (id: string | null, label?: string) => void }) => (
     <button type="button" onClick={() => onChange('u3', 'Carol <carol@example.com>')}>
       {label}

@@ -1,8 +1,8 @@
 import { ActionIcon, Group, Pill, Stack, Text, Title } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-// Member search is the members feature's; every people field in the app picks through it.
-import { MemberPicker } from '../../features/members/MemberPicker';
+// Every people field in the app picks through the one member search.
+import { MemberPicker } from './MemberPicker';
 
 export interface Person {
   id: string;

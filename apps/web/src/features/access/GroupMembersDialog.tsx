@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { FormAlert } from '../../app/forms/errors';
+import { MemberPicker } from '../../app/ui/MemberPicker';
 import { LoadMore } from '../../app/ui/list/LoadMore';
 import { memberKeys } from '../members/keys';
-import { MemberPicker } from '../members/MemberPicker';
 import { accessKeys } from './keys';
 import { type Group, useAccessMutation, useGroupMembers } from './use-access';
 

@@ -3,12 +3,11 @@ import { IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert } from '../../app/forms/errors';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
 import { notifySuccess } from '../../app/ui/notify';
-import { PeopleField } from '../../app/ui/PeopleField';
+import { OwnersField } from '../../app/ui/OwnersField';
 import { AssetForm } from './AssetForm';
 import { DependencyList } from './DependencyList';
 import { EffectiveObjectives } from './EffectiveObjectives';
@@ -58,23 +57,13 @@ function AssetView({ asset, onReload }: { asset: Asset; onReload: () => void }) 
       />
       <Stack gap="lg">
         {settings.data && <AssetForm key={asset.version} asset={asset} settings={settings.data} onReload={onReload} />}
-        <PeopleField
-          variant="section"
+        <OwnersField
+          record={asset}
+          update={updateOwners}
+          onReload={onReload}
           label={t('fields.owners')}
-          people={asset.owners}
-          // Saved as soon as someone is picked or removed: the whole set, with the asset's version.
-          onChange={
-            asset.abilities.update
-              ? (next) =>
-                  updateOwners
-                    .mutateAsync({ id: asset.id, version: asset.version, ownerIds: next.map((p) => p.id) })
-                    .catch(() => {})
-              : undefined
-          }
           addLabel={t('fields.addOwner')}
           removeLabel={(owner) => t('removeOwner', { name: owner.displayName })}
-          emptyText="—"
-          alert={<FormAlert error={updateOwners.error} onReload={onReload} />}
         />
         <Divider />
         {settings.data && <EffectiveObjectives asset={asset} settings={settings.data} />}

@@ -3,12 +3,11 @@ import { IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert } from '../../app/forms/errors';
 import { ConfirmDialog } from '../../app/layout/ConfirmDialog';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { QueryState } from '../../app/layout/QueryState';
 import { notifySuccess } from '../../app/ui/notify';
-import { PeopleField } from '../../app/ui/PeopleField';
+import { OwnersField } from '../../app/ui/OwnersField';
 import { ControlForm } from './ControlForm';
 import { LinkedEvidence } from './LinkedEvidence';
 import { LinkedRequirements } from './LinkedRequirements';
@@ -58,23 +57,13 @@ function ControlView({ control, onReload }: { control: AppliedControl; onReload:
       />
       <Stack gap="lg">
         <ControlForm key={control.version} control={control} onReload={onReload} />
-        <PeopleField
-          variant="section"
+        <OwnersField
+          record={control}
+          update={updateOwners}
+          onReload={onReload}
           label={t('fields.owners')}
-          people={control.owners}
-          // Saved as soon as someone is picked or removed: the whole set, with the control's version.
-          onChange={
-            control.abilities.update
-              ? (next) =>
-                  updateOwners
-                    .mutateAsync({ id: control.id, version: control.version, ownerIds: next.map((p) => p.id) })
-                    .catch(() => {})
-              : undefined
-          }
           addLabel={t('fields.addOwner')}
           removeLabel={(owner) => t('removeOwner', { name: owner.displayName })}
-          emptyText="—"
-          alert={<FormAlert error={updateOwners.error} onReload={onReload} />}
         />
         <Divider />
         <LinkedRequirements control={control} />

@@ -2,9 +2,9 @@ import { Button, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, Textarea
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { MemberPicker } from '../../app/ui/MemberPicker';
 import { notifySuccess } from '../../app/ui/notify';
 import { FolderSelect } from '../folders/FolderSelect';
-import { MemberPicker } from '../members/MemberPicker';
 import { ExpiryBadge } from './ExpiryBadge';
 import { type Evidence, useUpdateEvidence } from './use-evidence';
 

@@ -2,7 +2,7 @@ import { ActionIcon, Group, Stack, Text, Title } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../app/forms/errors';
-import { MemberPicker } from '../members/MemberPicker';
+import { MemberPicker } from '../../app/ui/MemberPicker';
 
 /** One owner, saved as soon as it is picked or removed (with the object's version). */
 export function OwnerSection({

@@ -1,8 +1,7 @@
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { acceptanceStateColor, daysUntil, type RiskAcceptance } from './use-risk-acceptances';
-
-const REMINDER_DAYS = 30;
+import { daysUntil, ExpiresSoonBadge, REMINDER_DAYS, StateBadge } from '../../app/ui/decision-record/DecisionBadges';
+import { acceptanceStateColor, type RiskAcceptance } from './use-risk-acceptances';
 
 /** The state, and for an accepted acceptance whether it is in force, expiring soon or expired. */
 export function AcceptanceBadges({
@@ -16,9 +15,7 @@ export function AcceptanceBadges({
   const days = acceptance.expiryDate ? daysUntil(acceptance.expiryDate) : null;
   return (
     <Group gap={6} wrap="nowrap">
-      <Badge variant="light" color={acceptanceStateColor[acceptance.state]} size={size}>
-        {t(`state.${acceptance.state}`)}
-      </Badge>
+      <StateBadge ns="riskAcceptances" colors={acceptanceStateColor} state={acceptance.state} size={size} />
       {acceptance.expired && (
         <Badge variant="filled" color="#a61e1e" size={size}>
           {t('badge.expired')}
@@ -26,9 +23,7 @@ export function AcceptanceBadges({
       )}
       {acceptance.inForce &&
         (days !== null && days <= REMINDER_DAYS ? (
-          <Badge variant="light" color="#a13d00" size={size}>
-            {days === 0 ? t('badge.expiresToday') : t('badge.expiresIn', { count: days })}
-          </Badge>
+          <ExpiresSoonBadge ns="riskAcceptances" days={days} size={size} />
         ) : (
           <Badge variant="light" color="#1f6b2f" size={size}>
             {t('badge.inForce')}

@@ -1,12 +1,12 @@
-import { ActionIcon, Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
-import { FormAlert } from '../../app/forms/errors';
+import { LinkedTable } from '../../app/ui/decision-record/LinkedTable';
 import { riskAssessmentKeys } from '../risk-assessments/keys';
 import { RiskLevelBadge } from '../risk-assessments/RiskLevelBadge';
 import type { MatrixDefinition } from '../risk-assessments/use-risk-assessments';
@@ -47,87 +47,63 @@ export function CoveredScenarios({ acceptance }: { acceptance: RiskAcceptance })
     .map((s) => ({ value: s.id, label: `${s.refId ? `${s.refId} · ` : ''}${s.name} (${s.riskAssessment.name})` }));
 
   return (
-    <Stack gap="xs">
-      <Title order={2} size="h4">
-        {t('scenarios.title')}
-      </Title>
-      <FormAlert error={add.error ?? remove.error} />
-      {acceptance.scenarios.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('scenarios.empty')}
-        </Text>
-      ) : (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('fields.name')}</Table.Th>
-              <Table.Th>{t('scenarios.assessment')}</Table.Th>
-              <Table.Th>{t('scenarios.level')}</Table.Th>
-              {editable && <Table.Th aria-label={t('common:actions.actions')} />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {acceptance.scenarios.map((scenario) => (
-              <Table.Tr key={scenario.id}>
-                <Table.Td>
-                  <Anchor
-                    renderRoot={(props) => (
-                      <Link {...props} to="/risk-scenarios/$scenarioId" params={{ scenarioId: scenario.id }} />
-                    )}
-                  >
-                    {scenario.refId ? `${scenario.refId} · ${scenario.name}` : scenario.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{scenario.riskAssessment.name}</Table.Td>
-                <Table.Td>
-                  <RiskLevelBadge level={scenario.currentLevel} definition={matrices.get(scenario.riskAssessment.id)} />
-                </Table.Td>
-                {editable && (
-                  <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('scenarios.remove', { name: scenario.name })}
-                      onClick={() => remove.mutate({ id: acceptance.id, scenarioId: scenario.id })}
-                    >
-                      <IconTrash size={16} aria-hidden />
-                    </ActionIcon>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {editable && (
-        <Group align="flex-end" wrap="wrap" mt="xs">
-          <Select
-            label={t('scenarios.pick')}
-            placeholder={t('scenarios.pickHint')}
-            data={options}
-            value={picked}
-            onChange={setPicked}
-            searchable
-            searchValue={search}
-            onSearchChange={setSearch}
-            filter={({ options: all }) => all}
-            w={380}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Button
-            variant="light"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            disabled={!picked}
-            loading={add.isPending}
-            onClick={() => {
-              if (!picked) return;
-              add.mutate({ id: acceptance.id, riskScenarioId: picked }, { onSuccess: () => setPicked(null) });
-            }}
-          >
-            {t('scenarios.add')}
-          </Button>
-        </Group>
-      )}
-    </Stack>
+    <LinkedTable
+      title={t('scenarios.title')}
+      emptyText={t('scenarios.empty')}
+      items={acceptance.scenarios}
+      columns={[
+        {
+          id: 'name',
+          header: t('fields.name'),
+          cell: (scenario) => (
+            <Anchor
+              renderRoot={(props) => (
+                <Link {...props} to="/risk-scenarios/$scenarioId" params={{ scenarioId: scenario.id }} />
+              )}
+            >
+              {scenario.refId ? `${scenario.refId} · ${scenario.name}` : scenario.name}
+            </Anchor>
+          ),
+        },
+        { id: 'assessment', header: t('scenarios.assessment'), cell: (scenario) => scenario.riskAssessment.name },
+        {
+          id: 'level',
+          header: t('scenarios.level'),
+          cell: (scenario) => (
+            <RiskLevelBadge level={scenario.currentLevel} definition={matrices.get(scenario.riskAssessment.id)} />
+          ),
+        },
+      ]}
+      rowKey={(scenario) => scenario.id}
+      editable={editable}
+      error={add.error ?? remove.error}
+      removeLabel={(scenario) => t('scenarios.remove', { name: scenario.name })}
+      onRemove={(scenario) => remove.mutate({ id: acceptance.id, scenarioId: scenario.id })}
+      pickers={
+        <Select
+          label={t('scenarios.pick')}
+          placeholder={t('scenarios.pickHint')}
+          data={options}
+          value={picked}
+          onChange={setPicked}
+          searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          filter={({ options: all }) => all}
+          w={380}
+          comboboxProps={{ withinPortal: true }}
+        />
+      }
+      add={{
+        label: t('scenarios.add'),
+        icon: <IconPlus size={16} aria-hidden />,
+        picked: Boolean(picked),
+        pending: add.isPending,
+        onAdd: () => {
+          if (!picked) return;
+          add.mutate({ id: acceptance.id, riskScenarioId: picked }, { onSuccess: () => setPicked(null) });
+        },
+      }}
+    />
   );
 }

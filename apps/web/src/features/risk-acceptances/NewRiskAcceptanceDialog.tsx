@@ -1,113 +1,36 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
-import { notifySuccess } from '../../app/ui/notify';
-import { FolderSelect } from '../folders/FolderSelect';
-import { MemberPicker } from '../members/MemberPicker';
+import { NewDecisionRecordDialog } from '../../app/ui/decision-record/NewDecisionRecordDialog';
+import { MemberPicker } from '../../app/ui/MemberPicker';
 import { useCreateAcceptance } from './use-risk-acceptances';
-
-const schema = z.object({
-  name: z.string().trim().min(1, 'nameRequired').max(300),
-  folderId: z.uuid('folderRequired'),
-  refId: z.string().trim().max(100),
-  justification: z.string().trim().max(20000),
-  expiryDate: z.union([z.literal(''), z.iso.date()]),
-});
 
 /** Name, folder, approver, expiry and justification; scenarios are linked on the page this leads to. */
 export function NewRiskAcceptanceDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation(['riskAcceptances', 'common']);
+  const { t } = useTranslation('riskAcceptances');
   const create = useCreateAcceptance();
   const navigate = useNavigate();
-  const [folderId, setFolderId] = useState<string | null>(null);
   const [approverId, setApproverId] = useState<string | null>(null);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...fieldErrorsOf(create.error), ...local };
-  const close = () => {
-    create.reset();
-    setLocal({});
-    onClose();
-  };
-
-  const submit = async (data: FormData) => {
-    const parsed = schema.safeParse({
-      name: String(data.get('name') ?? ''),
-      folderId: folderId ?? '',
-      refId: String(data.get('refId') ?? ''),
-      justification: String(data.get('justification') ?? ''),
-      expiryDate: String(data.get('expiryDate') ?? ''),
-    });
-    if (!parsed.success) {
-      setLocal(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), t(i.message as 'nameRequired')])));
-      return;
-    }
-    setLocal({});
-    const { name, refId, justification, expiryDate } = parsed.data;
-    const acceptance = await create.mutateAsync({
-      folderId: parsed.data.folderId,
-      name,
-      ...(refId ? { refId } : {}),
-      ...(justification ? { justification } : {}),
-      ...(expiryDate ? { expiryDate } : {}),
-      ...(approverId ? { approverId } : {}),
-    });
-    notifySuccess(t('created'));
-    close();
-    await navigate({ to: '/risk-acceptances/$acceptanceId', params: { acceptanceId: acceptance.id } });
-  };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('createTitle')} size="lg">
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit(new FormData(event.currentTarget)).catch(() => {});
-        }}
-      >
-        <Stack>
-          <FormAlert
-            error={create.error}
-            fields={['name', 'refId', 'folderId', 'justification', 'expiryDate', 'approverId']}
-          />
-          <TextInput name="name" label={t('fields.name')} required maxLength={300} error={errors.name} data-autofocus />
-          <TextInput name="refId" label={t('fields.refId')} maxLength={100} error={errors.refId} />
-          <FolderSelect
-            label={t('fields.folder')}
-            value={folderId}
-            onChange={setFolderId}
-            required
-            error={errors.folderId}
-          />
-          <MemberPicker
-            label={t('fields.approver')}
-            description={t('approverHint')}
-            value={approverId}
-            onChange={setApproverId}
-            error={errors.approverId}
-          />
-          <TextInput name="expiryDate" type="date" label={t('fields.expiryDate')} error={errors.expiryDate} />
-          <Textarea
-            name="justification"
-            label={t('fields.justification')}
-            autosize
-            minRows={3}
-            maxLength={20000}
-            error={errors.justification}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common:actions.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <NewDecisionRecordDialog
+      ns="riskAcceptances"
+      opened={opened}
+      onClose={onClose}
+      create={create}
+      fields={['approverId']}
+      save={(fields) => create.mutateAsync({ ...fields, ...(approverId ? { approverId } : {}) })}
+      open={(acceptanceId) => navigate({ to: '/risk-acceptances/$acceptanceId', params: { acceptanceId } })}
+    >
+      {(errors) => (
+        <MemberPicker
+          label={t('fields.approver')}
+          description={t('approverHint')}
+          value={approverId}
+          onChange={setApproverId}
+          error={errors.approverId}
+        />
+      )}
+    </NewDecisionRecordDialog>
   );
 }

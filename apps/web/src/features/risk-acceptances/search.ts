@@ -10,3 +10,5 @@ export const validateAcceptancesSearch = listSearch({
   validity: oneOfParam(acceptanceValidities),
   awaitingMe: flagParam,
 });
+
+export type AcceptancesSearch = ReturnType<typeof validateAcceptancesSearch>;

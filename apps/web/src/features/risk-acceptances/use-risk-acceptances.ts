@@ -1,10 +1,12 @@
-import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { useDecisionMutation, useDeleteDecision } from '../../app/ui/decision-record/use-decision-mutation';
 import { riskScenarioKeys } from '../risk-assessments/keys';
 import { riskRegisterKeys } from '../risk-register/keys';
 import { riskAcceptanceKeys } from './keys';
+import type { AcceptancesSearch } from './search';
 
 export type RiskAcceptance =
   paths['/api/v1/risk-acceptances/{id}']['get']['responses'][200]['content']['application/json'];
@@ -35,6 +37,20 @@ export function useAcceptanceList(filters: AcceptanceFilters) {
   );
 }
 
+export type AcceptanceSummary = ReturnType<typeof useAcceptanceList>['items'][number];
+
+/** The list's rows: the URL says what the reader picked ("expiring"), the server is asked what that means. */
+export function useAcceptanceRows(search: AcceptancesSearch) {
+  return useAcceptanceList({
+    ...(search.q ? { q: search.q } : {}),
+    ...(search.state ? { state: search.state } : {}),
+    ...(search.validity === 'inForce' ? { inForce: 'true' as const } : {}),
+    ...(search.validity === 'notInForce' ? { inForce: 'false' as const } : {}),
+    ...(search.validity === 'expiring' ? { expiringWithinDays: 30 } : {}),
+    ...(search.awaitingMe ? { awaitingMe: 'true' as const } : {}),
+  });
+}
+
 export function useAcceptance(id: string) {
   return useQuery({
     queryKey: riskAcceptanceKeys.detail(id),
@@ -52,19 +68,8 @@ const refreshScenarios = (queryClient: QueryClient) =>
     queryClient.invalidateQueries({ queryKey: riskRegisterKeys.all }),
   ]);
 
-function useAcceptanceMutation<V>(fn: (variables: V) => Promise<RiskAcceptance>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async (acceptance) => {
-      queryClient.setQueryData(riskAcceptanceKeys.detail(acceptance.id), acceptance);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: riskAcceptanceKeys.lists() }),
-        refreshScenarios(queryClient),
-      ]);
-    },
-  });
-}
+const useAcceptanceMutation = <V>(fn: (variables: V) => Promise<RiskAcceptance>) =>
+  useDecisionMutation(riskAcceptanceKeys, fn, refreshScenarios);
 
 export const useCreateAcceptance = () =>
   useAcceptanceMutation((body: CreateAcceptanceBody) => unwrap(api.POST('/api/v1/risk-acceptances', { body })));
@@ -91,18 +96,13 @@ export const useRemoveScenario = () =>
     ),
   );
 
-export function useDeleteAcceptance() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) =>
+export const useDeleteAcceptance = () =>
+  useDeleteDecision(
+    riskAcceptanceKeys,
+    ({ id, version }) =>
       unwrap(api.DELETE('/api/v1/risk-acceptances/{id}', { params: { path: { id }, query: { version } } })),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: riskAcceptanceKeys.lists() }),
-        refreshScenarios(queryClient),
-      ]),
-  });
-}
+    refreshScenarios,
+  );
 
 /** Searches risk scenarios by text (name, ref id) for the "cover a scenario" picker. */
 export function useScenarioSearch(q: string, enabled = true) {
@@ -114,12 +114,4 @@ export function useScenarioSearch(q: string, enabled = true) {
       (await unwrap(api.GET('/api/v1/risk-scenarios', { params: { query: { limit: 20, ...(q ? { q } : {}) } } })))
         .items,
   });
-}
-
-/** Whole days from today (local calendar) to an ISO date; negative once it has passed. */
-export function daysUntil(isoDate: string, today = new Date()): number {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const target = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
-  const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
-  return Math.round((target - now) / 86_400_000);
 }

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormAlert, fieldErrorsOf } from '../../app/forms/errors';
+import { MemberPicker } from '../../app/ui/MemberPicker';
 import { notifySuccess } from '../../app/ui/notify';
-import { MemberPicker } from '../members/MemberPicker';
 import { knowledgeLevels, type RiskScenario, treatments, useUpdateScenario } from './use-risk-assessments';
 
 const text = (data: FormData, name: string) => {

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MemberPicker } from '../members/MemberPicker';
+import { MemberPicker } from '../../app/ui/MemberPicker';
 import { hasCellFilter, type RatingKind, type RegisterSearch, ratingKinds, treatments } from './search';
 import { type MatrixDefinition, useAssessmentOptions } from './use-risk-register';
 

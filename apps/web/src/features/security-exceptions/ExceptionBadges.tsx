@@ -1,9 +1,7 @@
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { daysUntil } from '../risk-acceptances/use-risk-acceptances';
+import { daysUntil, ExpiresSoonBadge, REMINDER_DAYS, StateBadge } from '../../app/ui/decision-record/DecisionBadges';
 import { exceptionStateColor, type SecurityException, severityColor } from './use-security-exceptions';
-
-const REMINDER_DAYS = 30;
 
 /** State, severity and, for an approved exception, how soon it expires. */
 export function ExceptionBadges({
@@ -19,18 +17,14 @@ export function ExceptionBadges({
   const days = exception.state === 'approved' && exception.expiryDate ? daysUntil(exception.expiryDate) : null;
   return (
     <Group gap={6} wrap="nowrap">
-      <Badge variant="light" color={exceptionStateColor[exception.state]} size={size}>
-        {t(`state.${exception.state}`)}
-      </Badge>
+      <StateBadge ns="securityExceptions" colors={exceptionStateColor} state={exception.state} size={size} />
       {withSeverity && (
         <Badge variant="outline" color={severityColor[exception.severity]} size={size}>
           {t(`severity.${exception.severity}`)}
         </Badge>
       )}
       {days !== null && days >= 0 && days <= REMINDER_DAYS && (
-        <Badge variant="light" color="#a13d00" size={size}>
-          {days === 0 ? t('badge.expiresToday') : t('badge.expiresIn', { count: days })}
-        </Badge>
+        <ExpiresSoonBadge ns="securityExceptions" days={days} size={size} />
       )}
     </Group>
   );

@@ -1,10 +1,10 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconLink, IconTrash } from '@tabler/icons-react';
+import { IconLink } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert } from '../../app/forms/errors';
+import { LinkedTable } from '../../app/ui/decision-record/LinkedTable';
 import {
   type SecurityException,
   useAssessmentRequirements,
@@ -33,56 +33,33 @@ export function LinkedRequirementAssessments({ exception }: { exception: Securit
     `${r.requirement.refId ?? ''} ${r.requirement.name ?? r.requirement.urn}`.trim();
 
   return (
-    <Stack gap="xs">
-      <Title order={2} size="h4">
-        {t('requirements.title')}
-      </Title>
-      <FormAlert error={link.error ?? unlink.error} />
-      {exception.requirementAssessments.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('requirements.empty')}
-        </Text>
-      ) : (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('requirements.requirement')}</Table.Th>
-              <Table.Th>{t('requirements.assessment')}</Table.Th>
-              {editable && <Table.Th aria-label={t('common:actions.actions')} />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {exception.requirementAssessments.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{label(r)}</Table.Td>
-                <Table.Td>
-                  <Anchor
-                    renderRoot={(props) => (
-                      <Link {...props} to="/assessments/$assessmentId" params={{ assessmentId: r.assessment.id }} />
-                    )}
-                  >
-                    {r.assessment.name}
-                  </Anchor>
-                </Table.Td>
-                {editable && (
-                  <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('requirements.remove', { name: label(r) })}
-                      onClick={() => unlink.mutate({ id: exception.id, targetId: r.id })}
-                    >
-                      <IconTrash size={16} aria-hidden />
-                    </ActionIcon>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {editable && (
-        <Group align="flex-end" wrap="wrap" mt="xs">
+    <LinkedTable
+      title={t('requirements.title')}
+      emptyText={t('requirements.empty')}
+      items={exception.requirementAssessments}
+      columns={[
+        { id: 'requirement', header: t('requirements.requirement'), cell: label },
+        {
+          id: 'assessment',
+          header: t('requirements.assessment'),
+          cell: (r) => (
+            <Anchor
+              renderRoot={(props) => (
+                <Link {...props} to="/assessments/$assessmentId" params={{ assessmentId: r.assessment.id }} />
+              )}
+            >
+              {r.assessment.name}
+            </Anchor>
+          ),
+        },
+      ]}
+      rowKey={(r) => r.id}
+      editable={editable}
+      error={link.error ?? unlink.error}
+      removeLabel={(r) => t('requirements.remove', { name: label(r) })}
+      onRemove={(r) => unlink.mutate({ id: exception.id, targetId: r.id })}
+      pickers={
+        <>
           <Select
             label={t('requirements.pickAssessment')}
             placeholder={t('requirements.pickAssessmentHint')}
@@ -111,21 +88,19 @@ export function LinkedRequirementAssessments({ exception }: { exception: Securit
             w={320}
             comboboxProps={{ withinPortal: true }}
           />
-          <Button
-            variant="light"
-            leftSection={<IconLink size={16} aria-hidden />}
-            disabled={!picked}
-            loading={link.isPending}
-            onClick={() => {
-              if (!picked) return;
-              link.mutate({ id: exception.id, requirementAssessmentId: picked }, { onSuccess: () => setPicked(null) });
-            }}
-          >
-            {t('requirements.add')}
-          </Button>
-        </Group>
-      )}
-    </Stack>
+        </>
+      }
+      add={{
+        label: t('requirements.add'),
+        icon: <IconLink size={16} aria-hidden />,
+        picked: Boolean(picked),
+        pending: link.isPending,
+        onAdd: () => {
+          if (!picked) return;
+          link.mutate({ id: exception.id, requirementAssessmentId: picked }, { onSuccess: () => setPicked(null) });
+        },
+      }}
+    />
   );
 }
 
@@ -142,87 +117,62 @@ export function LinkedControls({ exception }: { exception: SecurityException }) 
   const linked = new Set(exception.appliedControls.map((c) => c.id));
 
   return (
-    <Stack gap="xs">
-      <Title order={2} size="h4">
-        {t('controls.title')}
-      </Title>
-      <FormAlert error={link.error ?? unlink.error} />
-      {exception.appliedControls.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('controls.empty')}
-        </Text>
-      ) : (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('fields.name')}</Table.Th>
-              <Table.Th>{t('fields.state')}</Table.Th>
-              {editable && <Table.Th aria-label={t('common:actions.actions')} />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {exception.appliedControls.map((control) => (
-              <Table.Tr key={control.id}>
-                <Table.Td>
-                  <Anchor
-                    renderRoot={(props) => (
-                      <Link {...props} to="/controls/$controlId" params={{ controlId: control.id }} />
-                    )}
-                  >
-                    {control.refId ? `${control.refId} · ${control.name}` : control.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color="gray">
-                    {t(`controls:status.${control.status}` as 'controls:status.active')}
-                  </Badge>
-                </Table.Td>
-                {editable && (
-                  <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('controls.remove', { name: control.name })}
-                      onClick={() => unlink.mutate({ id: exception.id, targetId: control.id })}
-                    >
-                      <IconTrash size={16} aria-hidden />
-                    </ActionIcon>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {editable && (
-        <Group align="flex-end" wrap="wrap" mt="xs">
-          <Select
-            label={t('controls.pick')}
-            placeholder={t('controls.pickHint')}
-            data={(found.data ?? []).filter((c) => !linked.has(c.id)).map((c) => ({ value: c.id, label: c.name }))}
-            value={picked}
-            onChange={setPicked}
-            searchable
-            searchValue={search}
-            onSearchChange={setSearch}
-            filter={({ options: all }) => all}
-            w={320}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Button
-            variant="light"
-            leftSection={<IconLink size={16} aria-hidden />}
-            disabled={!picked}
-            loading={link.isPending}
-            onClick={() => {
-              if (!picked) return;
-              link.mutate({ id: exception.id, appliedControlId: picked }, { onSuccess: () => setPicked(null) });
-            }}
-          >
-            {t('controls.add')}
-          </Button>
-        </Group>
-      )}
-    </Stack>
+    <LinkedTable
+      title={t('controls.title')}
+      emptyText={t('controls.empty')}
+      items={exception.appliedControls}
+      columns={[
+        {
+          id: 'name',
+          header: t('fields.name'),
+          cell: (control) => (
+            <Anchor
+              renderRoot={(props) => <Link {...props} to="/controls/$controlId" params={{ controlId: control.id }} />}
+            >
+              {control.refId ? `${control.refId} · ${control.name}` : control.name}
+            </Anchor>
+          ),
+        },
+        {
+          id: 'state',
+          header: t('fields.state'),
+          cell: (control) => (
+            <Badge variant="light" color="gray">
+              {t(`controls:status.${control.status}` as 'controls:status.active')}
+            </Badge>
+          ),
+        },
+      ]}
+      rowKey={(control) => control.id}
+      editable={editable}
+      error={link.error ?? unlink.error}
+      removeLabel={(control) => t('controls.remove', { name: control.name })}
+      onRemove={(control) => unlink.mutate({ id: exception.id, targetId: control.id })}
+      pickers={
+        <Select
+          label={t('controls.pick')}
+          placeholder={t('controls.pickHint')}
+          data={(found.data ?? []).filter((c) => !linked.has(c.id)).map((c) => ({ value: c.id, label: c.name }))}
+          value={picked}
+          onChange={setPicked}
+          searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          filter={({ options: all }) => all}
+          w={320}
+          comboboxProps={{ withinPortal: true }}
+        />
+      }
+      add={{
+        label: t('controls.add'),
+        icon: <IconLink size={16} aria-hidden />,
+        picked: Boolean(picked),
+        pending: link.isPending,
+        onAdd: () => {
+          if (!picked) return;
+          link.mutate({ id: exception.id, appliedControlId: picked }, { onSuccess: () => setPicked(null) });
+        },
+      }}
+    />
   );
 }

@@ -8,3 +8,5 @@ export const validateExceptionsSearch = listSearch({
   severity: oneOfParam(severities),
   awaitingMe: flagParam,
 });
+
+export type ExceptionsSearch = ReturnType<typeof validateExceptionsSearch>;

@@ -1,8 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import type { paths } from '../../app/api/schema';
 import { usePaged } from '../../app/api/use-paged';
+import { useDecisionMutation, useDeleteDecision } from '../../app/ui/decision-record/use-decision-mutation';
 import { securityExceptionKeys } from './keys';
+import type { ExceptionsSearch } from './search';
 
 export type SecurityException =
   paths['/api/v1/security-exceptions/{id}']['get']['responses'][200]['content']['application/json'];
@@ -51,6 +53,13 @@ export function useExceptionList(filters: ExceptionFilters, enabled = true) {
   );
 }
 
+export type ExceptionSummary = ReturnType<typeof useExceptionList>['items'][number];
+
+/** The list's rows, for the filters in the URL. */
+export function useExceptionRows({ awaitingMe, ...rest }: ExceptionsSearch) {
+  return useExceptionList({ ...rest, ...(awaitingMe ? { awaitingMe: 'true' as const } : {}) });
+}
+
 export function useException(id: string) {
   return useQuery({
     queryKey: securityExceptionKeys.detail(id),
@@ -58,16 +67,8 @@ export function useException(id: string) {
   });
 }
 
-function useExceptionMutation<V>(fn: (variables: V) => Promise<SecurityException>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: (exception) => {
-      queryClient.setQueryData(securityExceptionKeys.detail(exception.id), exception);
-      return queryClient.invalidateQueries({ queryKey: securityExceptionKeys.lists() });
-    },
-  });
-}
+const useExceptionMutation = <V>(fn: (variables: V) => Promise<SecurityException>) =>
+  useDecisionMutation(securityExceptionKeys, fn);
 
 export const useCreateException = () =>
   useExceptionMutation((body: CreateExceptionBody) => unwrap(api.POST('/api/v1/security-exceptions', { body })));
@@ -120,14 +121,10 @@ export const useUnlinkControl = () =>
     ),
   );
 
-export function useDeleteException() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) =>
-      unwrap(api.DELETE('/api/v1/security-exceptions/{id}', { params: { path: { id }, query: { version } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: securityExceptionKeys.lists() }),
-  });
-}
+export const useDeleteException = () =>
+  useDeleteDecision(securityExceptionKeys, ({ id, version }) =>
+    unwrap(api.DELETE('/api/v1/security-exceptions/{id}', { params: { path: { id }, query: { version } } })),
+  );
 
 /** Compliance assessments by name, for the requirement picker. */
 export function useAssessmentSearch(q: string) {

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
-import { memberKeys } from './keys';
+import { memberKeys } from '../../features/members/keys';
 
 interface MemberPickerProps {
   label: string;
