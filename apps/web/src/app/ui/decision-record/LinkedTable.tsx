@@ -62,10 +62,10 @@ export function LinkedTable<T>({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {items.map((item) => (
+            {items.map((item, index) => (
               <Table.Tr key={rowKey(item)}>
                 {columns.map((column) => (
-                  <Table.Td key={column.id}>{column.cell(item)}</Table.Td>
+                  <Table.Td key={column.id}>{column.cell(item, index)}</Table.Td>
                 ))}
                 {editable && (
                   <Table.Td>
