@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { AppError, invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { AppError, invalid, versionConflict } from '../../platform/errors.js';
 import type { Access } from '../access/index.js';
+import { readableOr404 } from '../access/index.js';
 import { type AuditContext, diffFields, recordAudit } from '../audit/index.js';
 import { lockStateForWrite } from './queries.js';
 import type { RequirementAssessmentDto, RequirementChanges } from './requirement-contracts.js';
@@ -16,9 +17,12 @@ const read = 'compliance_assessment:read' as const;
 const reviewFields = new Set<keyof RequirementChanges>(['status', 'observation']);
 
 async function loadReadable(db: DbOrTx, access: Access, id: string) {
-  const row = await rq.findRequirementAssessment(db, access.organizationId, id);
-  if (!row || !access.can(read, row.folderPath)) throw notFound('Requirement assessment');
-  return row;
+  return readableOr404(
+    await rq.findRequirementAssessment(db, access.organizationId, id),
+    access,
+    read,
+    'Requirement assessment',
+  );
 }
 
 function requireMayChange(access: Access, row: rq.RequirementAssessmentRow, changes: RequirementChanges) {

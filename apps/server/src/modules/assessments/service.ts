@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { invalid, versionConflict } from '../../platform/errors.js';
 import { type Cursor, parseSort, toPage } from '../../platform/http/pagination.js';
 import type { Access } from '../access/index.js';
-import { peopleAmong } from '../access/index.js';
+import { peopleAmong, readableOr404 } from '../access/index.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
 import { findFolder } from '../folders/index.js';
 import { findFramework } from '../frameworks/index.js';
@@ -30,9 +30,12 @@ export interface CreateAssessmentInput {
 
 /** Loads an assessment the caller may read: another organisation's or an unreadable one is a 404. */
 export async function loadReadableAssessment(db: DbOrTx, access: Access, id: string) {
-  const row = await q.findAssessment(db, access.organizationId, id);
-  if (!row || !access.can('compliance_assessment:read', row.folderPath)) throw notFound('Assessment');
-  return row;
+  return readableOr404(
+    await q.findAssessment(db, access.organizationId, id),
+    access,
+    'compliance_assessment:read',
+    'Assessment',
+  );
 }
 
 async function requireKnownPeople(db: DbOrTx, access: Access, input: { authorIds?: string[]; reviewerIds?: string[] }) {

@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { AppError, invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { AppError, invalid, versionConflict } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { UsageHooks } from '../../platform/usage.js';
 import type { Access } from '../access/index.js';
-import { peopleAmong } from '../access/index.js';
+import { peopleAmong, readableOr404 } from '../access/index.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
 import { folderById } from '../folders/index.js';
 import type { CreateEvidenceInput, UpdateEvidenceInput } from './contracts.js';
@@ -19,9 +19,7 @@ import { evidenceDeletion } from './usage.js';
 export const todayOf = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 
 export async function loadReadableEvidence(db: DbOrTx, access: Access, id: string) {
-  const found = await q.findEvidence(db, access.organizationId, id);
-  if (!found || !access.can('evidence:read', found.folderPath)) throw notFound('Evidence');
-  return found;
+  return readableOr404(await q.findEvidence(db, access.organizationId, id), access, 'evidence:read', 'Evidence');
 }
 
 async function checkOwner(db: DbOrTx, organizationId: string, ownerId: string | null | undefined) {
@@ -53,8 +51,13 @@ export function createEvidenceService(deps: { db: Database; clock: Clock; usage:
   const { db, clock } = deps;
 
   async function targetFolder(tx: DbOrTx, access: Access, folderId: string) {
-    const folder = await folderById(tx, access.organizationId, folderId);
-    if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+    const folder = readableOr404(
+      await folderById(tx, access.organizationId, folderId),
+      access,
+      'folder:read',
+      'Folder',
+      (found) => found.path,
+    );
     access.require('evidence:create', folder.path, 'folder:read', 'Folder');
     return folder;
   }

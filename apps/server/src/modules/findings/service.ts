@@ -1,10 +1,10 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { invalid, versionConflict } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/index.js';
-import { peopleAmong } from '../access/index.js';
+import { peopleAmong, readableOr404 } from '../access/index.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
 import { folderById } from '../folders/index.js';
 import { findAssessment } from './assessment-queries.js';
@@ -18,22 +18,33 @@ import { findingAssets, findingControls, findingScenarios, findings } from './ta
 
 /** Loads a finding the caller may read, or 404 (another organisation's, or outside the caller's folders). */
 export async function loadReadableFinding(db: DbOrTx, access: Access, id: string) {
-  const found = await q.findFinding(db, access.organizationId, id, visibilityOf(access));
-  if (!found || !access.can('finding:read', found.folderPath)) throw notFound('Finding');
-  return found;
+  return readableOr404(
+    await q.findFinding(db, access.organizationId, id, visibilityOf(access)),
+    access,
+    'finding:read',
+    'Finding',
+  );
 }
 
 /** A findings assessment the caller may read, or 404 naming the field (it is a reference in a body). */
 export async function readableAssessment(db: DbOrTx, access: Access, id: string) {
-  const found = await findAssessment(db, access.organizationId, id);
-  if (!found || !access.can('finding:read', found.folderPath)) throw notFound('Findings assessment');
-  return found;
+  return readableOr404(
+    await findAssessment(db, access.organizationId, id),
+    access,
+    'finding:read',
+    'Findings assessment',
+  );
 }
 
 /** A folder the caller may create findings (and findings assessments) in: 404 unseen, 403 seen but refused. */
 export async function targetFolder(db: DbOrTx, access: Access, folderId: string) {
-  const folder = await folderById(db, access.organizationId, folderId);
-  if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+  const folder = readableOr404(
+    await folderById(db, access.organizationId, folderId),
+    access,
+    'folder:read',
+    'Folder',
+    (found) => found.path,
+  );
   access.require('finding:create', folder.path, 'folder:read', 'Folder');
   return folder;
 }

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
-import { AppError, conflict, notFound, versionConflict } from '../../platform/errors.js';
+import { AppError, conflict, versionConflict } from '../../platform/errors.js';
 import { type Cursor, toPage } from '../../platform/http/pagination.js';
 import type { UsageHooks } from '../../platform/usage.js';
 import type { Access } from '../access/index.js';
+import { readableOr404 } from '../access/index.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
 import type { FolderDto } from './contracts.js';
 import * as q from './queries.js';
@@ -35,9 +36,13 @@ export function createFolderService(deps: { db: Database; usage: UsageHooks }) {
   const { db } = deps;
 
   async function loadReadable(access: Access, id: string, tx: Parameters<typeof q.findFolder>[0] = db) {
-    const row = await q.findFolder(tx, access.organizationId, id);
-    if (!row || !access.can('folder:read', row.path)) throw notFound('Folder');
-    return row;
+    return readableOr404(
+      await q.findFolder(tx, access.organizationId, id),
+      access,
+      'folder:read',
+      'Folder',
+      (found) => found.path,
+    );
   }
 
   return {

@@ -4,6 +4,7 @@ import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { conflict, notFound, versionConflict } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/index.js';
+import { readableOr404 } from '../access/index.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
 import { acceptancesOfScenario, acceptedCoverCount, utcDate } from './acceptance-lookups.js';
 import { assetsByIds, controlsByIds, threatsByIds, usableMatrix } from './catalog-lookups.js';
@@ -24,9 +25,12 @@ type ListParams = Omit<ListScenariosQuery, 'cursor'> & { cursor: Cursor | null }
 
 /** A scenario the caller may read, or 404. */
 export async function loadReadableScenario(db: DbOrTx, access: Access, id: string) {
-  const found = await q.findScenario(db, access.organizationId, id);
-  if (!found || !access.can('risk_scenario:read', found.folderPath)) throw notFound('Risk scenario');
-  return found;
+  return readableOr404(
+    await q.findScenario(db, access.organizationId, id),
+    access,
+    'risk_scenario:read',
+    'Risk scenario',
+  );
 }
 
 const auditable = (row: q.ScenarioRow) => {

@@ -4,7 +4,7 @@ import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { conflict, invalid, notFound, versionConflict } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/index.js';
-import { peopleAmong } from '../access/index.js';
+import { peopleAmong, readableOr404 } from '../access/index.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
 import { folderById } from '../folders/index.js';
 import { acceptedCoverCount, utcDate } from './acceptance-lookups.js';
@@ -35,9 +35,12 @@ export async function checkMembers(db: DbOrTx, organizationId: string, ids: stri
 
 /** An assessment the caller may read, or 404 (another organisation's, or outside the caller's folders). */
 export async function loadReadableAssessment(db: DbOrTx, access: Access, id: string) {
-  const found = await q.findAssessment(db, access.organizationId, id);
-  if (!found || !access.can('risk_assessment:read', found.folderPath)) throw notFound('Risk assessment');
-  return found;
+  return readableOr404(
+    await q.findAssessment(db, access.organizationId, id),
+    access,
+    'risk_assessment:read',
+    'Risk assessment',
+  );
 }
 
 /**
@@ -94,8 +97,13 @@ export function createRiskAssessmentService(deps: { db: Database; clock: Clock }
   }
 
   async function targetFolder(tx: DbOrTx, access: Access, folderId: string) {
-    const folder = await folderById(tx, access.organizationId, folderId);
-    if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+    const folder = readableOr404(
+      await folderById(tx, access.organizationId, folderId),
+      access,
+      'folder:read',
+      'Folder',
+      (found) => found.path,
+    );
     access.require('risk_assessment:create', folder.path, 'folder:read', 'Folder');
     return folder;
   }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { invalid, versionConflict } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/index.js';
+import { readableOr404 } from '../access/index.js';
 import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
 import { folderById } from '../folders/index.js';
 import { builtinReadOnly, matrixInUse } from '../threats/index.js';
@@ -34,11 +35,8 @@ export const auditable = (row: q.MatrixRow) => ({
 /** A matrix the caller may read: any built-in, or the organisation's in a readable folder; else 404. */
 export async function loadReadableMatrix(db: DbOrTx, inUse: MatrixUseCount, access: Access, id: string) {
   const found = await q.findMatrix(db, inUse, access.organizationId, id);
-  if (!found) throw notFound('Risk matrix');
-  if (found.row.organizationId !== null && !(found.folderPath && access.can('risk_matrix:read', found.folderPath))) {
-    throw notFound('Risk matrix');
-  }
-  return found;
+  if (found?.row.organizationId === null) return found;
+  return readableOr404(found, access, 'risk_matrix:read', 'Risk matrix');
 }
 
 async function loadOwn(
@@ -55,8 +53,13 @@ async function loadOwn(
 }
 
 export async function matrixTargetFolder(tx: DbOrTx, access: Access, folderId: string) {
-  const folder = await folderById(tx, access.organizationId, folderId);
-  if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+  const folder = readableOr404(
+    await folderById(tx, access.organizationId, folderId),
+    access,
+    'folder:read',
+    'Folder',
+    (found) => found.path,
+  );
   access.require('risk_matrix:create', folder.path, 'folder:read', 'Folder');
   return folder;
 }
