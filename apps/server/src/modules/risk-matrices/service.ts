@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { invalid, versionConflict } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/index.js';
 import { readableOr404 } from '../access/index.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import { type AuditContext, createdFields, deleteAudited, recordAudit, updateAudited } from '../audit/index.js';
 import { folderById } from '../folders/index.js';
 import { builtinReadOnly, matrixInUse } from '../threats/index.js';
 import type { CreateMatrixInput, ReviseMatrixInput, RiskMatrixDto, UpdateMatrixInput } from './contracts.js';
@@ -148,19 +148,19 @@ export function createRiskMatrixService(deps: { db: Database; inUse: MatrixUseCo
         const before = await loadOwn(tx, inUse, access, id, 'risk_matrix:update');
         const used = Number(before.inUse);
         if (used > 0) throw matrixInUse(used, 'changed');
-        const [after] = await tx
-          .update(riskMatrices)
-          .set({ ...input, version: sql`${riskMatrices.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(riskMatrices.id, id), eq(riskMatrices.version, version)))
-          .returning();
-        if (!after) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: after.folderId,
-          action: 'risk_matrix.updated',
-          objectType: 'risk_matrix',
-          objectId: id,
-          changes: diffFields(auditable(before.row), auditable(after)),
+        await updateAudited(tx, audit, {
+          table: riskMatrices,
+          id,
+          version,
+          set: input,
+          before: before.row,
+          auditable,
+          event: (after) => ({
+            organizationId: access.organizationId,
+            folderId: after.folderId,
+            action: 'risk_matrix.updated',
+            objectType: 'risk_matrix',
+          }),
         });
         return detail(tx, access, id);
       });
@@ -208,17 +208,16 @@ export function createRiskMatrixService(deps: { db: Database; inUse: MatrixUseCo
         const found = await loadOwn(tx, inUse, access, id, 'risk_matrix:delete');
         const used = Number(found.inUse);
         if (used > 0) throw matrixInUse(used, 'deleted');
-        const deleted = await tx
-          .delete(riskMatrices)
-          .where(and(eq(riskMatrices.id, id), eq(riskMatrices.version, version)))
-          .returning({ id: riskMatrices.id });
-        if (deleted.length === 0) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: found.row.folderId,
-          action: 'risk_matrix.deleted',
-          objectType: 'risk_matrix',
-          objectId: id,
+        await deleteAudited(tx, audit, {
+          table: riskMatrices,
+          id,
+          version,
+          event: {
+            organizationId: access.organizationId,
+            folderId: found.row.folderId,
+            action: 'risk_matrix.deleted',
+            objectType: 'risk_matrix',
+          },
           changes: {
             name: { before: found.row.name },
             urn: { before: found.row.urn },
