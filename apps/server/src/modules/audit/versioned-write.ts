@@ -12,7 +12,7 @@ export type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; update
 
 /** What the audit event of a write says, beside the changes (which the write computes). */
 export interface AuditedEvent {
-  organizationId: string;
+  organizationId: string | null;
   folderId?: string | null;
   action: AuditAction;
   objectType: string;
