@@ -6,5 +6,6 @@ export type { Person } from './people.js';
 export { isPersonOf, memberCan, peopleAmong, peopleNamed, peopleOf, personsByIds } from './people.js';
 export type { Permission } from './permissions-catalog.js';
 export { assertOwnerRemains } from './policy.js';
+export { readableOr404 } from './readable.js';
 export { accessSummaries, removeUserAccess, requireOutranks } from './subjects.js';
 export { roleBindings, roles } from './tables.js';

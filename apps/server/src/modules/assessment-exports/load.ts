@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { notFound } from '../../platform/errors.js';
 import type { Access, Permission } from '../access/index.js';
+import { readableOr404 } from '../access/index.js';
 import {
   complianceAssessments,
   requirementAssessmentControls,
@@ -52,7 +52,7 @@ export async function loadAssessmentHeader(
   id: string,
   permission: Permission,
 ): Promise<AssessmentHeader> {
-  const [row] = await db
+  const [found] = await db
     .select({
       a: complianceAssessments,
       folderPath: folders.path,
@@ -72,7 +72,7 @@ export async function loadAssessmentHeader(
     .innerJoin(organizations, eq(organizations.id, complianceAssessments.organizationId))
     .innerJoin(frameworks, eq(frameworks.id, complianceAssessments.frameworkId))
     .where(and(eq(complianceAssessments.id, id), eq(complianceAssessments.organizationId, access.organizationId)));
-  if (!row || !access.can('compliance_assessment:read', row.folderPath)) throw notFound('Assessment');
+  const row = readableOr404(found, access, 'compliance_assessment:read', 'Assessment');
   access.require(permission, row.folderPath, 'compliance_assessment:read', 'Assessment');
   const a = row.a;
   return {

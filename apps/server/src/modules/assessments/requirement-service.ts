@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { AppError, invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { AppError, invalid, versionConflict } from '../../platform/errors.js';
 import type { Access } from '../access/index.js';
-import { type AuditContext, diffFields, recordAudit } from '../audit/index.js';
+import { readableOr404 } from '../access/index.js';
+import { type AuditContext, diffFields, recordAudit, updateAudited } from '../audit/index.js';
 import { lockStateForWrite } from './queries.js';
 import type { RequirementAssessmentDto, RequirementChanges } from './requirement-contracts.js';
 import * as rq from './requirement-queries.js';
@@ -16,9 +16,12 @@ const read = 'compliance_assessment:read' as const;
 const reviewFields = new Set<keyof RequirementChanges>(['status', 'observation']);
 
 async function loadReadable(db: DbOrTx, access: Access, id: string) {
-  const row = await rq.findRequirementAssessment(db, access.organizationId, id);
-  if (!row || !access.can(read, row.folderPath)) throw notFound('Requirement assessment');
-  return row;
+  return readableOr404(
+    await rq.findRequirementAssessment(db, access.organizationId, id),
+    access,
+    read,
+    'Requirement assessment',
+  );
 }
 
 function requireMayChange(access: Access, row: rq.RequirementAssessmentRow, changes: RequirementChanges) {
@@ -101,22 +104,22 @@ export function createRequirementAssessmentService(deps: { db: Database }) {
         requireUnlocked(await lockStateForWrite(tx, row.ra.assessmentId));
         validateScore(changes.score, row, 'body.score');
         const set = columnsFor(changes);
-        const [after] = await tx
-          .update(requirementAssessments)
-          .set({ ...set, version: sql`${requirementAssessments.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(requirementAssessments.id, id), eq(requirementAssessments.version, version)))
-          .returning();
-        if (!after) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: row.folderId,
-          action:
-            changes.inferred === false && changes.result === undefined
-              ? 'requirement_assessment.confirmed'
-              : 'requirement_assessment.updated',
-          objectType: 'requirement_assessment',
-          objectId: id,
-          changes: { assessmentId: { after: row.ra.assessmentId }, ...diffFields(row.ra, set) },
+        const after = await updateAudited(tx, audit, {
+          table: requirementAssessments,
+          id,
+          version,
+          set,
+          event: {
+            organizationId: access.organizationId,
+            folderId: row.folderId,
+            action:
+              changes.inferred === false && changes.result === undefined
+                ? 'requirement_assessment.confirmed'
+                : 'requirement_assessment.updated',
+            objectType: 'requirement_assessment',
+          },
+          // The event names its assessment first, then the columns written that changed.
+          changes: () => ({ assessmentId: { after: row.ra.assessmentId }, ...diffFields(row.ra, set) }),
         });
         return toDto(tx, { ...row, ra: after }, access);
       });
@@ -156,12 +159,7 @@ export function createRequirementAssessmentService(deps: { db: Database }) {
           if (unknown.length > 0)
             throw invalid('body.appliedControlIds', `Unknown applied controls: ${unknown.join(', ')}`);
         }
-        const [after] = await tx
-          .update(requirementAssessments)
-          .set({ version: sql`${requirementAssessments.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(requirementAssessments.id, id), eq(requirementAssessments.version, version)))
-          .returning();
-        if (!after) throw versionConflict();
+        // Links first, the version after: a stale version throws there and the replaced links roll back with it.
         // Only the links the caller can see are replaced (like an applied control's links): a PUT from someone
         // who cannot read folder B must not drop B's evidence they never saw.
         const evidenceChange = evidenceIds
@@ -170,18 +168,24 @@ export function createRequirementAssessmentService(deps: { db: Database }) {
         const controlChange = controlIds
           ? await rq.replaceControlLinks(tx, id, access.visibleFolderIds('applied_control:read'), controlIds)
           : undefined;
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: row.folderId,
-          action: 'requirement_assessment.links_updated',
-          objectType: 'requirement_assessment',
-          objectId: id,
-          changes: {
+        const after = await updateAudited(tx, audit, {
+          table: requirementAssessments,
+          id,
+          version,
+          set: {},
+          event: {
+            organizationId: access.organizationId,
+            folderId: row.folderId,
+            action: 'requirement_assessment.links_updated',
+            objectType: 'requirement_assessment',
+          },
+          changes: () => ({
             assessmentId: { after: row.ra.assessmentId },
             ...(evidenceChange ? { evidenceIds: evidenceChange } : {}),
             ...(controlChange ? { appliedControlIds: controlChange } : {}),
-          },
+          }),
         });
+
         return toDto(tx, { ...row, ra: after }, access);
       });
     },

@@ -1,10 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import { type Cursor, parseSort, toPage } from '../../platform/http/pagination.js';
 import type { Access } from '../access/index.js';
-import { peopleAmong } from '../access/index.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import { peopleAmong, readableOr404 } from '../access/index.js';
+import {
+  type AuditContext,
+  createdFields,
+  deleteAudited,
+  diffFields,
+  recordAudit,
+  updateAudited,
+} from '../audit/index.js';
 import { findFolder } from '../folders/index.js';
 import { findFramework } from '../frameworks/index.js';
 import type { AssessmentDto, UpdateAssessmentInput } from './contracts.js';
@@ -30,9 +36,12 @@ export interface CreateAssessmentInput {
 
 /** Loads an assessment the caller may read: another organisation's or an unreadable one is a 404. */
 export async function loadReadableAssessment(db: DbOrTx, access: Access, id: string) {
-  const row = await q.findAssessment(db, access.organizationId, id);
-  if (!row || !access.can('compliance_assessment:read', row.folderPath)) throw notFound('Assessment');
-  return row;
+  return readableOr404(
+    await q.findAssessment(db, access.organizationId, id),
+    access,
+    'compliance_assessment:read',
+    'Assessment',
+  );
 }
 
 async function requireKnownPeople(db: DbOrTx, access: Access, input: { authorIds?: string[]; reviewerIds?: string[] }) {
@@ -179,9 +188,14 @@ export function createAssessmentService(deps: { db: Database }) {
           moveTo = target.id;
         }
         await requireKnownPeople(tx, access, { authorIds, reviewerIds });
-        const [after] = await tx
-          .update(complianceAssessments)
-          .set({
+        // People first: a stale version throws below and the whole transaction, people included, rolls back.
+        if (authorIds !== undefined) await q.replacePeople(tx, id, 'author', authorIds);
+        if (reviewerIds !== undefined) await q.replacePeople(tx, id, 'reviewer', reviewerIds);
+        await updateAudited(tx, audit, {
+          table: complianceAssessments,
+          id,
+          version,
+          set: {
             ...(fields.name !== undefined ? { name: fields.name } : {}),
             ...(fields.refId !== undefined ? { refId: fields.refId } : {}),
             ...(fields.description !== undefined ? { description: fields.description } : {}),
@@ -189,26 +203,19 @@ export function createAssessmentService(deps: { db: Database }) {
             ...(fields.scoringMethod !== undefined ? { scoringMethod: fields.scoringMethod } : {}),
             ...(plan ? { status: plan.status, lockedAt: plan.lockedAt } : {}),
             ...(moveTo ? { folderId: moveTo } : {}),
-            version: sql`${complianceAssessments.version} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(and(eq(complianceAssessments.id, id), eq(complianceAssessments.version, version)))
-          .returning({ id: complianceAssessments.id });
-        if (!after) throw versionConflict();
-        if (authorIds !== undefined) await q.replacePeople(tx, id, 'author', authorIds);
-        if (reviewerIds !== undefined) await q.replacePeople(tx, id, 'reviewer', reviewerIds);
-        const changes = {
-          ...diffFields(before, { ...fields, status: plan?.status, folderId: moveTo }),
-          ...(authorIds !== undefined ? { authorIds: { after: authorIds } } : {}),
-          ...(reviewerIds !== undefined ? { reviewerIds: { after: reviewerIds } } : {}),
-        };
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: moveTo ?? before.folderId,
-          action: plan?.action ?? (moveTo ? 'compliance_assessment.moved' : 'compliance_assessment.updated'),
-          objectType: 'compliance_assessment',
-          objectId: id,
-          changes,
+          },
+          event: {
+            organizationId: access.organizationId,
+            folderId: moveTo ?? before.folderId,
+            action: plan?.action ?? (moveTo ? 'compliance_assessment.moved' : 'compliance_assessment.updated'),
+            objectType: 'compliance_assessment',
+          },
+          // The loaded view is not the table's row: the diff is of the fields the body names.
+          changes: () => diffFields(before, { ...fields, status: plan?.status, folderId: moveTo }),
+          moreChanges: {
+            ...(authorIds !== undefined ? { authorIds: { after: authorIds } } : {}),
+            ...(reviewerIds !== undefined ? { reviewerIds: { after: reviewerIds } } : {}),
+          },
         });
         const row = await q.findAssessment(tx, access.organizationId, id);
         if (!row) throw new Error('updated assessment not found');
@@ -220,17 +227,16 @@ export function createAssessmentService(deps: { db: Database }) {
       await db.transaction(async (tx) => {
         const row = await loadReadableAssessment(tx, access, id);
         access.require('compliance_assessment:delete', row.folderPath, 'compliance_assessment:read', 'Assessment');
-        const deleted = await tx
-          .delete(complianceAssessments)
-          .where(and(eq(complianceAssessments.id, id), eq(complianceAssessments.version, version)))
-          .returning({ id: complianceAssessments.id });
-        if (deleted.length === 0) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: row.folderId,
-          action: 'compliance_assessment.deleted',
-          objectType: 'compliance_assessment',
-          objectId: id,
+        await deleteAudited(tx, audit, {
+          table: complianceAssessments,
+          id,
+          version,
+          event: {
+            organizationId: access.organizationId,
+            folderId: row.folderId,
+            action: 'compliance_assessment.deleted',
+            objectType: 'compliance_assessment',
+          },
           changes: { name: { before: row.name }, frameworkId: { before: row.frameworkId } },
         });
       });

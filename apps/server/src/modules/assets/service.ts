@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { AppError, type FieldError, invalid, notFound } from '../../platform/errors.js';
+import { AppError, type FieldError, invalid } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { UsageHooks } from '../../platform/usage.js';
 import type { Access } from '../access/index.js';
-import { peopleAmong } from '../access/index.js';
+import { peopleAmong, readableOr404 } from '../access/index.js';
 import {
   type AuditContext,
   createdFields,
@@ -59,9 +59,12 @@ export async function checkOwners(db: DbOrTx, organizationId: string, ownerIds: 
 
 /** Loads an asset the caller may read, or 404 (another organisation's, or outside the caller's folders). */
 export async function loadReadableAsset(db: DbOrTx, access: Access, id: string) {
-  const found = await q.findAsset(db, access.organizationId, id, access.visibleFolderIds('asset:read'));
-  if (!found || !access.can('asset:read', found.folderPath)) throw notFound('Asset');
-  return found;
+  return readableOr404(
+    await q.findAsset(db, access.organizationId, id, access.visibleFolderIds('asset:read')),
+    access,
+    'asset:read',
+    'Asset',
+  );
 }
 
 export const auditableAsset = (row: q.AssetRow) => {
@@ -106,8 +109,13 @@ export function createAssetService(deps: { db: Database; usage: UsageHooks }) {
   const { db } = deps;
 
   async function targetFolder(tx: DbOrTx, access: Access, folderId: string) {
-    const folder = await folderById(tx, access.organizationId, folderId);
-    if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+    const folder = readableOr404(
+      await folderById(tx, access.organizationId, folderId),
+      access,
+      'folder:read',
+      'Folder',
+      (found) => found.path,
+    );
     access.require('asset:create', folder.path, 'folder:read', 'Folder');
     return folder;
   }

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { invalid, notFound } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { UsageHooks } from '../../platform/usage.js';
 import type { Access } from '../access/index.js';
-import { peopleAmong } from '../access/index.js';
+import { peopleAmong, readableOr404 } from '../access/index.js';
 import {
   type AuditContext,
   createdFields,
@@ -56,9 +56,12 @@ async function replaceOwners(tx: DbOrTx, id: string, ownerIds: string[]) {
 
 /** Loads a control the caller may read, or 404 (another organisation's, or outside the caller's folders). */
 export async function loadReadableControl(db: DbOrTx, access: Access, id: string) {
-  const found = await q.findControl(db, access.organizationId, id, access.visibleFolderIds('evidence:read'));
-  if (!found || !access.can('applied_control:read', found.folderPath)) throw notFound('Applied control');
-  return found;
+  return readableOr404(
+    await q.findControl(db, access.organizationId, id, access.visibleFolderIds('evidence:read')),
+    access,
+    'applied_control:read',
+    'Applied control',
+  );
 }
 
 const auditable = (row: q.ControlRow) => {
@@ -107,8 +110,13 @@ export function createControlService(deps: { db: Database; usage: UsageHooks }) 
   }
 
   async function targetFolder(tx: DbOrTx, access: Access, folderId: string) {
-    const folder = await folderById(tx, access.organizationId, folderId);
-    if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+    const folder = readableOr404(
+      await folderById(tx, access.organizationId, folderId),
+      access,
+      'folder:read',
+      'Folder',
+      (found) => found.path,
+    );
     access.require('applied_control:create', folder.path, 'folder:read', 'Folder');
     return folder;
   }

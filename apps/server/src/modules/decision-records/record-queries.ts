@@ -138,31 +138,6 @@ export const lockRecord = (db: DbOrTx, table: DecisionTable, organizationId: str
     .where(and(eq(table.id, id), eq(table.organizationId, organizationId)))
     .for('no key update');
 
-/** Writes `values` if the record still has `version`, bumping it; the row after, or null when it moved on. */
-export async function updateRecord<Row>(
-  db: DbOrTx,
-  table: DecisionTable,
-  id: string,
-  version: number,
-  values: Record<string, unknown>,
-) {
-  const [after] = await db
-    .update(table)
-    .set({ ...values, version: sql`${table.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(table.id, id), eq(table.version, version)))
-    .returning();
-  return (after as Row | undefined) ?? null;
-}
-
-/** Deletes the record if it still has `version`; false when it moved on. */
-export async function deleteRecord(db: DbOrTx, table: DecisionTable, id: string, version: number) {
-  const deleted = await db
-    .delete(table)
-    .where(and(eq(table.id, id), eq(table.version, version)))
-    .returning({ id: table.id });
-  return deleted.length > 0;
-}
-
 export const countRecordsInFolder = async (db: DbOrTx, table: DecisionTable, folderId: string) =>
   Number(
     (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.folderId, folderId)))[0]?.n ?? 0,

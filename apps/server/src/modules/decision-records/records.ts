@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db/client.js';
-import { invalid, notFound } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import type { Access, Person } from '../access/index.js';
-import { memberCan } from '../access/index.js';
+import { memberCan, readableOr404 } from '../access/index.js';
 import { folderById } from '../folders/index.js';
 import type { DecisionRecordKind, DecisionRow, LinkKind } from './kind.js';
 import type { Actor } from './lifecycle.js';
@@ -23,9 +23,12 @@ export async function loadReadable<S extends string, Row extends DecisionRow<S>,
   access: Access,
   id: string,
 ) {
-  const found = await findRecord<Row, L>(db, kind, access.organizationId, id, linkVisibility(kind, access));
-  if (!found || !access.can(kind.permissions.read, found.folderPath)) throw notFound(kind.noun);
-  return found;
+  return readableOr404(
+    await findRecord<Row, L>(db, kind, access.organizationId, id, linkVisibility(kind, access)),
+    access,
+    kind.permissions.read,
+    kind.noun,
+  );
 }
 
 /** The folder a record is created in or moved to: readable (else 404) and allowing creation there (else 403). */
@@ -35,8 +38,13 @@ export async function targetFolder<S extends string, Row extends DecisionRow<S>,
   access: Access,
   folderId: string,
 ) {
-  const folder = await folderById(db, access.organizationId, folderId);
-  if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+  const folder = readableOr404(
+    await folderById(db, access.organizationId, folderId),
+    access,
+    'folder:read',
+    'Folder',
+    (found) => found.path,
+  );
   access.require(kind.permissions.create, folder.path, 'folder:read', 'Folder');
   return folder;
 }

@@ -1,10 +1,17 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { AppError, conflict, versionConflict } from '../../platform/errors.js';
+import { AppError, conflict } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access, Person } from '../access/index.js';
 import { personsByIds } from '../access/index.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import {
+  type AuditContext,
+  createdFields,
+  deleteAudited,
+  diffFields,
+  recordAudit,
+  updateAudited,
+} from '../audit/index.js';
 import type { DecisionRecordKind, DecisionRow, Found } from './kind.js';
 import { todayOf } from './lifecycle.js';
 import { checkLinkable } from './links.js';
@@ -152,15 +159,19 @@ export function createDecisionRecordService<S extends string, Row extends Decisi
             await checkNamedPerson(tx, kind, access.organizationId, field, value, path);
           }
         }
-        const after = await q.updateRecord<Row>(tx, table, id, version, input);
-        if (!after) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: after.folderId,
-          action: moving ? `${objectType}.moved` : `${objectType}.updated`,
-          objectType,
-          objectId: id,
-          changes: diffFields(auditable(before.row), auditable(after)),
+        await updateAudited(tx, audit, {
+          table,
+          id,
+          version,
+          set: input,
+          event: (after) => ({
+            organizationId: access.organizationId,
+            folderId: after.folderId as string,
+            action: moving ? `${objectType}.moved` : `${objectType}.updated`,
+            objectType,
+          }),
+          // The kind's row type is the engine's parameter, not the generic table's: the diff is taken on it.
+          changes: (after) => diffFields(auditable(before.row), auditable(after as unknown as Row)),
         });
         return detail(tx, access, id);
       });
@@ -176,13 +187,16 @@ export function createDecisionRecordService<S extends string, Row extends Decisi
         });
         if (problem === 'state') throw conflict(messages.deleteLive(state));
         if (problem === 'permission') throw new AppError('forbidden', messages.deleteForbidden(state));
-        if (!(await q.deleteRecord(tx, table, id, version))) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: found.row.folderId,
-          action: `${objectType}.deleted`,
-          objectType,
-          objectId: id,
+        await deleteAudited(tx, audit, {
+          table,
+          id,
+          version,
+          event: {
+            organizationId: access.organizationId,
+            folderId: found.row.folderId,
+            action: `${objectType}.deleted`,
+            objectType,
+          },
           changes: { name: { before: found.row.name }, state: { before: state } },
         });
       });

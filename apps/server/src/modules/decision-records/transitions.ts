@@ -1,11 +1,11 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/client.js';
-import { AppError, conflict, versionConflict } from '../../platform/errors.js';
+import { AppError, conflict } from '../../platform/errors.js';
 import type { Access } from '../access/index.js';
-import { type AuditContext, recordAudit } from '../audit/index.js';
+import { type AuditContext, updateAudited } from '../audit/index.js';
 import type { DecisionRecordKind, DecisionRow } from './kind.js';
 import { invalidTransition, todayOf } from './lifecycle.js';
-import { lockRecord, updateRecord } from './record-queries.js';
+import { lockRecord } from './record-queries.js';
 import { actorOf, checkNamedPerson, loadReadable } from './records.js';
 
 /** `POST /<kind>/{id}/transition`: the kind's lifecycle, enforced in one transaction. */
@@ -46,18 +46,18 @@ export function createDecisionTransitions<S extends string, Row extends Decision
       if (refused && to === refused.state && before.row.expiryDate !== null && before.row.expiryDate < today) {
         throw conflict(refused.message);
       }
-      const after = await updateRecord<Row>(tx, kind.table, id, version, {
-        state: to,
-        ...kind.stamps(to, access.userId, now),
-      });
-      if (!after) throw versionConflict();
-      await recordAudit(tx, audit, {
-        organizationId: access.organizationId,
-        folderId: after.folderId,
-        action: `${kind.objectType}.state_changed`,
-        objectType: kind.objectType,
-        objectId: id,
-        changes: { state: { before: from, after: to }, ...(comment ? { comment: { after: comment } } : {}) },
+      await updateAudited(tx, audit, {
+        table: kind.table,
+        id,
+        version,
+        set: { state: to, ...kind.stamps(to, access.userId, now) },
+        event: (after) => ({
+          organizationId: access.organizationId,
+          folderId: after.folderId as string,
+          action: `${kind.objectType}.state_changed`,
+          objectType: kind.objectType,
+        }),
+        changes: () => ({ state: { before: from, after: to }, ...(comment ? { comment: { after: comment } } : {}) }),
       });
     });
   };

@@ -1,12 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { AppError, invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { UsageHooks } from '../../platform/usage.js';
 import type { Access } from '../access/index.js';
-import { peopleAmong } from '../access/index.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import { peopleAmong, readableOr404 } from '../access/index.js';
+import { type AuditContext, createdFields, deleteAudited, recordAudit, updateAudited } from '../audit/index.js';
 import { folderById } from '../folders/index.js';
 import type { CreateEvidenceInput, UpdateEvidenceInput } from './contracts.js';
 import { statusPermissionsOf, toEvidenceDto } from './presenter.js';
@@ -19,9 +19,7 @@ import { evidenceDeletion } from './usage.js';
 export const todayOf = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 
 export async function loadReadableEvidence(db: DbOrTx, access: Access, id: string) {
-  const found = await q.findEvidence(db, access.organizationId, id);
-  if (!found || !access.can('evidence:read', found.folderPath)) throw notFound('Evidence');
-  return found;
+  return readableOr404(await q.findEvidence(db, access.organizationId, id), access, 'evidence:read', 'Evidence');
 }
 
 async function checkOwner(db: DbOrTx, organizationId: string, ownerId: string | null | undefined) {
@@ -53,8 +51,13 @@ export function createEvidenceService(deps: { db: Database; clock: Clock; usage:
   const { db, clock } = deps;
 
   async function targetFolder(tx: DbOrTx, access: Access, folderId: string) {
-    const folder = await folderById(tx, access.organizationId, folderId);
-    if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+    const folder = readableOr404(
+      await folderById(tx, access.organizationId, folderId),
+      access,
+      'folder:read',
+      'Folder',
+      (found) => found.path,
+    );
     access.require('evidence:create', folder.path, 'folder:read', 'Folder');
     return folder;
   }
@@ -114,19 +117,19 @@ export function createEvidenceService(deps: { db: Database; clock: Clock; usage:
         const moving = input.folderId !== undefined && input.folderId !== before.row.folderId;
         if (moving && input.folderId) await targetFolder(tx, access, input.folderId);
         await checkOwner(tx, access.organizationId, input.ownerId);
-        const [after] = await tx
-          .update(evidence)
-          .set({ ...input, version: sql`${evidence.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(evidence.id, id), eq(evidence.version, version)))
-          .returning();
-        if (!after) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: after.folderId,
-          action: moving ? 'evidence.moved' : 'evidence.updated',
-          objectType: 'evidence',
-          objectId: id,
-          changes: diffFields(auditable(before.row), auditable(after)),
+        await updateAudited(tx, audit, {
+          table: evidence,
+          id,
+          version,
+          set: input,
+          before: before.row,
+          auditable,
+          event: (after) => ({
+            organizationId: access.organizationId,
+            folderId: after.folderId,
+            action: moving ? 'evidence.moved' : 'evidence.updated',
+            objectType: 'evidence',
+          }),
         });
         return reload(tx, access, id);
       });
@@ -142,19 +145,18 @@ export function createEvidenceService(deps: { db: Database; clock: Clock; usage:
         if (problem === 'transition') {
           throw new AppError('conflict', `Evidence cannot go from ${before.row.status} to ${to}`);
         }
-        const [after] = await tx
-          .update(evidence)
-          .set({ status: to, version: sql`${evidence.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(evidence.id, id), eq(evidence.version, version)))
-          .returning();
-        if (!after) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: after.folderId,
-          action: 'evidence.status_changed',
-          objectType: 'evidence',
-          objectId: id,
-          changes: { status: { before: before.row.status, after: to } },
+        await updateAudited(tx, audit, {
+          table: evidence,
+          id,
+          version,
+          set: { status: to },
+          event: (after) => ({
+            organizationId: access.organizationId,
+            folderId: after.folderId,
+            action: 'evidence.status_changed',
+            objectType: 'evidence',
+          }),
+          changes: () => ({ status: { before: before.row.status, after: to } }),
         });
         return reload(tx, access, id);
       });
@@ -167,19 +169,19 @@ export function createEvidenceService(deps: { db: Database; clock: Clock; usage:
         await tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.id, id)).for('update');
         await deps.usage.askInTurn(evidenceDeletion, { tx, access, id });
         const files = (await q.listRevisions(tx, id)).flatMap((r) => (r.revision.fileId ? [r.revision.fileId] : []));
-        const deleted = await tx
-          .delete(evidence)
-          .where(and(eq(evidence.id, id), eq(evidence.version, version)))
-          .returning({ id: evidence.id });
-        if (deleted.length === 0) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: found.row.folderId,
-          action: 'evidence.deleted',
-          objectType: 'evidence',
-          objectId: id,
+        await deleteAudited(tx, audit, {
+          table: evidence,
+          id,
+          version,
+          event: {
+            organizationId: access.organizationId,
+            folderId: found.row.folderId,
+            action: 'evidence.deleted',
+            objectType: 'evidence',
+          },
           changes: { name: { before: found.row.name }, revisionCount: { before: found.row.revisionCount } },
         });
+
         return files;
       });
       return fileIds;

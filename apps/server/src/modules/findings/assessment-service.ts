@@ -1,10 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { versionConflict } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/index.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import { type AuditContext, createdFields, deleteAudited, recordAudit, updateAudited } from '../audit/index.js';
 import * as q from './assessment-queries.js';
 import type {
   CreateAssessmentInput,
@@ -131,19 +129,19 @@ export function createAssessmentService(deps: { db: Database; clock: Clock }) {
         const moving = input.folderId !== undefined && input.folderId !== before.row.folderId;
         if (moving && input.folderId) await targetFolder(tx, access, input.folderId);
         await checkOwner(tx, access.organizationId, input.ownerId);
-        const [after] = await tx
-          .update(findingsAssessments)
-          .set({ ...input, version: sql`${findingsAssessments.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(findingsAssessments.id, id), eq(findingsAssessments.version, version)))
-          .returning();
-        if (!after) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: after.folderId,
-          action: moving ? 'findings_assessment.moved' : 'findings_assessment.updated',
-          objectType: 'findings_assessment',
-          objectId: id,
-          changes: diffFields(auditable(before.row), auditable(after)),
+        await updateAudited(tx, audit, {
+          table: findingsAssessments,
+          id,
+          version,
+          set: input,
+          before: before.row,
+          auditable,
+          event: (after) => ({
+            organizationId: access.organizationId,
+            folderId: after.folderId,
+            action: moving ? 'findings_assessment.moved' : 'findings_assessment.updated',
+            objectType: 'findings_assessment',
+          }),
         });
         return detail(tx, access, id);
       });
@@ -154,17 +152,16 @@ export function createAssessmentService(deps: { db: Database; clock: Clock }) {
       await db.transaction(async (tx) => {
         const found = await readableAssessment(tx, access, id);
         access.require('finding:delete', found.folderPath, 'finding:read', 'Findings assessment');
-        const deleted = await tx
-          .delete(findingsAssessments)
-          .where(and(eq(findingsAssessments.id, id), eq(findingsAssessments.version, version)))
-          .returning({ id: findingsAssessments.id });
-        if (deleted.length === 0) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: found.row.folderId,
-          action: 'findings_assessment.deleted',
-          objectType: 'findings_assessment',
-          objectId: id,
+        await deleteAudited(tx, audit, {
+          table: findingsAssessments,
+          id,
+          version,
+          event: {
+            organizationId: access.organizationId,
+            folderId: found.row.folderId,
+            action: 'findings_assessment.deleted',
+            objectType: 'findings_assessment',
+          },
           changes: { name: { before: found.row.name }, refId: { before: found.row.refId } },
         });
       });

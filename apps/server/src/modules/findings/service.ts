@@ -1,11 +1,11 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/index.js';
-import { peopleAmong } from '../access/index.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import { peopleAmong, readableOr404 } from '../access/index.js';
+import { type AuditContext, createdFields, deleteAudited, recordAudit, updateAudited } from '../audit/index.js';
 import { folderById } from '../folders/index.js';
 import { findAssessment } from './assessment-queries.js';
 import type { CreateFindingInput, FindingDto, ListFindingsQuery, UpdateFindingInput } from './contracts.js';
@@ -18,22 +18,33 @@ import { findingAssets, findingControls, findingScenarios, findings } from './ta
 
 /** Loads a finding the caller may read, or 404 (another organisation's, or outside the caller's folders). */
 export async function loadReadableFinding(db: DbOrTx, access: Access, id: string) {
-  const found = await q.findFinding(db, access.organizationId, id, visibilityOf(access));
-  if (!found || !access.can('finding:read', found.folderPath)) throw notFound('Finding');
-  return found;
+  return readableOr404(
+    await q.findFinding(db, access.organizationId, id, visibilityOf(access)),
+    access,
+    'finding:read',
+    'Finding',
+  );
 }
 
 /** A findings assessment the caller may read, or 404 naming the field (it is a reference in a body). */
 export async function readableAssessment(db: DbOrTx, access: Access, id: string) {
-  const found = await findAssessment(db, access.organizationId, id);
-  if (!found || !access.can('finding:read', found.folderPath)) throw notFound('Findings assessment');
-  return found;
+  return readableOr404(
+    await findAssessment(db, access.organizationId, id),
+    access,
+    'finding:read',
+    'Findings assessment',
+  );
 }
 
 /** A folder the caller may create findings (and findings assessments) in: 404 unseen, 403 seen but refused. */
 export async function targetFolder(db: DbOrTx, access: Access, folderId: string) {
-  const folder = await folderById(db, access.organizationId, folderId);
-  if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+  const folder = readableOr404(
+    await folderById(db, access.organizationId, folderId),
+    access,
+    'folder:read',
+    'Folder',
+    (found) => found.path,
+  );
   access.require('finding:create', folder.path, 'folder:read', 'Folder');
   return folder;
 }
@@ -147,25 +158,19 @@ export function createFindingService(deps: { db: Database; clock: Clock }) {
         const dueDate = dueDateAfterEdit(before.row, { severity, identifiedAt, dueDate: input.dueDate }, sla);
         const status = input.status ?? before.row.status;
         const closedAt = status === before.row.status ? before.row.closedAt : closedAtAfter(before.row, status, now);
-        const [after] = await tx
-          .update(findings)
-          .set({
-            ...input,
-            dueDate,
-            closedAt,
-            version: sql`${findings.version} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(and(eq(findings.id, id), eq(findings.version, version)))
-          .returning();
-        if (!after) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: after.folderId,
-          action: moving ? 'finding.moved' : 'finding.updated',
-          objectType: 'finding',
-          objectId: id,
-          changes: diffFields(auditable(before.row), auditable(after)),
+        await updateAudited(tx, audit, {
+          table: findings,
+          id,
+          version,
+          set: { ...input, dueDate, closedAt },
+          before: before.row,
+          auditable,
+          event: (after) => ({
+            organizationId: access.organizationId,
+            folderId: after.folderId,
+            action: moving ? 'finding.moved' : 'finding.updated',
+            objectType: 'finding',
+          }),
         });
         return detail(tx, access, id);
       });
@@ -175,17 +180,16 @@ export function createFindingService(deps: { db: Database; clock: Clock }) {
       await db.transaction(async (tx) => {
         const found = await loadReadableFinding(tx, access, id);
         access.require('finding:delete', found.folderPath, 'finding:read', 'Finding');
-        const deleted = await tx
-          .delete(findings)
-          .where(and(eq(findings.id, id), eq(findings.version, version)))
-          .returning({ id: findings.id });
-        if (deleted.length === 0) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: found.row.folderId,
-          action: 'finding.deleted',
-          objectType: 'finding',
-          objectId: id,
+        await deleteAudited(tx, audit, {
+          table: findings,
+          id,
+          version,
+          event: {
+            organizationId: access.organizationId,
+            folderId: found.row.folderId,
+            action: 'finding.deleted',
+            objectType: 'finding',
+          },
           changes: { title: { before: found.row.title }, severity: { before: found.row.severity } },
         });
       });

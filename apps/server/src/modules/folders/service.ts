@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
-import { AppError, conflict, notFound, versionConflict } from '../../platform/errors.js';
+import { AppError, conflict, versionConflict } from '../../platform/errors.js';
 import { type Cursor, toPage } from '../../platform/http/pagination.js';
 import type { UsageHooks } from '../../platform/usage.js';
 import type { Access } from '../access/index.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import { readableOr404 } from '../access/index.js';
+import {
+  type AuditContext,
+  createdFields,
+  deleteAudited,
+  diffFields,
+  recordAudit,
+  updateAudited,
+} from '../audit/index.js';
 import type { FolderDto } from './contracts.js';
 import * as q from './queries.js';
 import { folders } from './tables.js';
@@ -35,9 +42,13 @@ export function createFolderService(deps: { db: Database; usage: UsageHooks }) {
   const { db } = deps;
 
   async function loadReadable(access: Access, id: string, tx: Parameters<typeof q.findFolder>[0] = db) {
-    const row = await q.findFolder(tx, access.organizationId, id);
-    if (!row || !access.can('folder:read', row.path)) throw notFound('Folder');
-    return row;
+    return readableOr404(
+      await q.findFolder(tx, access.organizationId, id),
+      access,
+      'folder:read',
+      'Folder',
+      (found) => found.path,
+    );
   }
 
   return {
@@ -129,18 +140,29 @@ export function createFolderService(deps: { db: Database; usage: UsageHooks }) {
             path = `${target.path}${before.id}/`;
             depth = target.depth + 1;
           }
-          const [after] = await tx
-            .update(folders)
-            .set({
+          const after = await updateAudited(tx, audit, {
+            table: folders,
+            id,
+            version,
+            set: {
               ...(input.name !== undefined ? { name: input.name } : {}),
               ...(input.description !== undefined ? { description: input.description } : {}),
               ...(moving ? { parentId: input.parentId } : {}),
-              version: sql`${folders.version} + 1`,
-              updatedAt: sql`now()`,
-            })
-            .where(and(eq(folders.id, id), eq(folders.version, version)))
-            .returning();
-          if (!after) throw versionConflict();
+            },
+            event: {
+              organizationId: access.organizationId,
+              folderId: id,
+              action: moving ? 'folder.moved' : 'folder.updated',
+              objectType: 'folder',
+            },
+            // The loaded row carries its path and depth: the diff is of the fields the body names.
+            changes: () =>
+              diffFields(before, {
+                name: input.name,
+                description: input.description,
+                parentId: moving ? input.parentId : undefined,
+              }),
+          });
           if (moving) {
             await q.moveSubtree(tx, {
               organizationId: access.organizationId,
@@ -149,19 +171,6 @@ export function createFolderService(deps: { db: Database; usage: UsageHooks }) {
               depthDelta: depth - before.depth,
             });
           }
-          const changes = diffFields(before, {
-            name: input.name,
-            description: input.description,
-            parentId: moving ? input.parentId : undefined,
-          });
-          await recordAudit(tx, audit, {
-            organizationId: access.organizationId,
-            folderId: id,
-            action: moving ? 'folder.moved' : 'folder.updated',
-            objectType: 'folder',
-            objectId: id,
-            changes,
-          });
           return toFolderDto({ ...after, path, depth }, access);
         })
         .catch(rethrowDuplicate);
@@ -172,6 +181,7 @@ export function createFolderService(deps: { db: Database; usage: UsageHooks }) {
         const row = await loadReadable(access, id, tx);
         if (row.parentId === null) throw new AppError('forbidden', 'The root folder cannot be deleted');
         access.require('folder:delete', row.path, 'folder:read', 'Folder');
+        // A stale version is answered before the emptiness question (the delete checks it again, under the write).
         if (row.version !== version) throw versionConflict();
         const children = await q.countChildren(tx, id);
         const usage = (await deps.usage.askInTurn(folderContents, { db: tx, folderId: id })).filter((u) => u.count > 0);
@@ -182,13 +192,16 @@ export function createFolderService(deps: { db: Database; usage: UsageHooks }) {
           ];
           throw conflict(`The folder is not empty (${parts.join(', ')}); move or delete its content first`);
         }
-        await tx.delete(folders).where(eq(folders.id, id));
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: row.parentId,
-          action: 'folder.deleted',
-          objectType: 'folder',
-          objectId: id,
+        await deleteAudited(tx, audit, {
+          table: folders,
+          id,
+          version,
+          event: {
+            organizationId: access.organizationId,
+            folderId: row.parentId,
+            action: 'folder.deleted',
+            objectType: 'folder',
+          },
           changes: { name: { before: row.name } },
         });
       });

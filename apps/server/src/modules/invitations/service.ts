@@ -5,6 +5,7 @@ import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { type Cursor, toPage } from '../../platform/http/pagination.js';
 import { queueEmail } from '../../platform/mail/outbox.js';
 import type { Access, Permission } from '../access/index.js';
+import { readableOr404 } from '../access/index.js';
 import { type AuditContext, createdFields, recordAudit } from '../audit/index.js';
 import { folderPathOf } from '../folders/index.js';
 import { getOrganization } from '../organizations/index.js';
@@ -114,8 +115,12 @@ export function createInvitationService(deps: Pick<AppContext, 'db' | 'clock' | 
     },
 
     async revoke(access: Access, audit: AuditContext, id: string) {
-      const row = await q.findInvitation(db, access.organizationId, id, clock.now());
-      if (!row || !access.can('invitation:read', row.folderPath)) throw notFound('Invitation');
+      const row = readableOr404(
+        await q.findInvitation(db, access.organizationId, id, clock.now()),
+        access,
+        'invitation:read',
+        'Invitation',
+      );
       access.require('invitation:delete', row.folderPath, 'invitation:read', 'Invitation');
       await db.transaction(async (tx) => {
         const revoked = await tx

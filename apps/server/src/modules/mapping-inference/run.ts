@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../platform/db/client.js';
 import { invalid, notFound } from '../../platform/errors.js';
 import type { Access } from '../access/index.js';
+import { readableOr404 } from '../access/index.js';
 import { infer } from './engine.js';
 import { planPaths, setsUsed } from './paths.js';
 import * as q from './queries.js';
@@ -14,9 +15,7 @@ export async function loadSources(tx: DbOrTx, access: Access, ids: string[]) {
   const rows = await q.findAssessments(tx, access.organizationId, unique);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return unique.map((id) => {
-    const row = byId.get(id);
-    if (!row || !access.can('compliance_assessment:read', row.folderPath)) throw notFound('Compliance assessment');
-    return row;
+    return readableOr404(byId.get(id), access, 'compliance_assessment:read', 'Compliance assessment');
   });
 }
 

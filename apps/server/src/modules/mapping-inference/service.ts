@@ -1,9 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { AppError, conflict, invalid, notFound, versionConflict } from '../../platform/errors.js';
-import type { Access } from '../access/index.js';
+import { type Access, readableOr404 } from '../access/index.js';
 import { complianceAssessments, insertAssessment } from '../assessments/index.js';
-import { type AuditContext, createdFields, recordAudit } from '../audit/index.js';
+import { type AuditContext, createdFields, recordAudit, updateAudited } from '../audit/index.js';
 import { folderPathOf } from '../folders/index.js';
 import { requireReadSomewhere } from '../frameworks/index.js';
 import { countOutcomes } from './engine.js';
@@ -151,16 +150,15 @@ export function createMappingInferenceService(deps: { db: Database }) {
     ) {
       requireLibraryRead(access);
       return db.transaction(async (tx) => {
-        const [assessment] = await q.findAssessments(tx, access.organizationId, [id]);
-        if (!assessment || !access.can('compliance_assessment:read', assessment.folderPath)) {
-          throw notFound('Compliance assessment');
-        }
+        const [found] = await q.findAssessments(tx, access.organizationId, [id]);
+        const assessment = readableOr404(found, access, 'compliance_assessment:read', 'Compliance assessment');
         access.require(
           'compliance_assessment:update',
           assessment.folderPath,
           'compliance_assessment:read',
           'Compliance assessment',
         );
+        // A stale version is answered before the inference runs (the write checks it again).
         if (assessment.version !== version) throw versionConflict();
         if (assessment.lockedAt || assessment.status === 'done' || assessment.status === 'deprecated') {
           throw conflict('The assessment is locked (done or deprecated); its results no longer change');
@@ -182,26 +180,26 @@ export function createMappingInferenceService(deps: { db: Database }) {
         );
         const from = inferredFrom(new Date().toISOString());
         const updated = await applyChanges(tx, id, plannedChanges(rows, output.requirements));
-        const [after] = await tx
-          .update(complianceAssessments)
-          .set({ inferredFrom: from, version: sql`${complianceAssessments.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(complianceAssessments.id, id), eq(complianceAssessments.version, version)))
-          .returning({ version: complianceAssessments.version });
-        if (!after) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: assessment.folderId,
-          action: 'compliance_assessment.inference_refreshed',
-          objectType: 'compliance_assessment',
-          objectId: id,
-          changes: {
+        const after = await updateAudited(tx, audit, {
+          table: complianceAssessments,
+          id,
+          version,
+          set: { inferredFrom: from },
+          event: {
+            organizationId: access.organizationId,
+            folderId: assessment.folderId,
+            action: 'compliance_assessment.inference_refreshed',
+            objectType: 'compliance_assessment',
+          },
+          changes: () => ({
             inferredFrom: {
               before: assessment.inferredFrom?.map((f) => f.assessmentId) ?? null,
               after: from.map((f) => f.assessmentId),
             },
             inferredResults: { after: updated },
-          },
+          }),
         });
+
         return {
           id,
           version: after.version,

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '../../platform/db/client.js';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
-import { notFound, versionConflict } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import type { Access } from '../access/index.js';
 import { roleBindings, roles } from '../access/index.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import { type AuditContext, createdFields, diffFields, recordAudit, updateAudited } from '../audit/index.js';
 import { folders } from '../folders/index.js';
 import { memberships, organizations } from './tables.js';
 
@@ -87,17 +87,17 @@ export async function updateOrganization(
   access.requireAtRoot('organization:update');
   const before = await getOrganization(tx, access.organizationId);
   const changes = diffFields(before, { name: input.name, requireTotp: input.requireTotp });
-  const [after] = await tx
-    .update(organizations)
-    .set({
+  const after = await updateAudited(tx, audit, {
+    table: organizations,
+    id: access.organizationId,
+    version: input.version,
+    set: {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.requireTotp !== undefined ? { requireTotp: input.requireTotp } : {}),
-      version: sql`${organizations.version} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(organizations.id, access.organizationId), eq(organizations.version, input.version)))
-    .returning();
-  if (!after) throw versionConflict();
+    },
+    event: { organizationId: access.organizationId, action: 'organization.updated', objectType: 'organization' },
+    changes: () => changes,
+  });
   if (input.name !== undefined) {
     // The root folder carries the organisation's name in the tree.
     await tx
@@ -105,12 +105,5 @@ export async function updateOrganization(
       .set({ name: input.name })
       .where(and(eq(folders.organizationId, access.organizationId), sql`${folders.parentId} is null`));
   }
-  await recordAudit(tx, audit, {
-    organizationId: access.organizationId,
-    action: 'organization.updated',
-    objectType: 'organization',
-    objectId: access.organizationId,
-    changes,
-  });
   return after;
 }

@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { invalid, notFound } from '../../platform/errors.js';
 import type { Access } from '../access/index.js';
-import { type AuditContext, recordAudit } from '../audit/index.js';
+import { type AuditContext, recordAudit, updateAudited } from '../audit/index.js';
 import { usableMatrix } from './catalog-lookups.js';
 import type { RerateInput } from './contracts.js';
 import { checkRerateMaps, checkTolerance, columnsOf, ratingsOf, rerate, sameRatings } from './rating.js';
@@ -38,18 +38,8 @@ export function createRerateService(deps: { db: Database }) {
       }
       checkTolerance(to.definition, tolerance, 'body.toleranceLevel');
 
-      const [after] = await tx
-        .update(riskAssessments)
-        .set({
-          riskMatrixId: to.id,
-          riskToleranceLevel: tolerance,
-          version: sql`${riskAssessments.version} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(and(eq(riskAssessments.id, id), eq(riskAssessments.version, version)))
-        .returning();
-      if (!after) throw versionConflict();
-
+      // Scenarios first, each with its own event, then the assessment at the version the caller loaded: a stale
+      // version throws there and the whole transaction, re-rated scenarios included, rolls back.
       const scenarios = await tx
         .select()
         .from(riskScenarios)
@@ -78,20 +68,25 @@ export function createRerateService(deps: { db: Database }) {
           },
         });
       }
-      await recordAudit(tx, audit, {
-        organizationId: access.organizationId,
-        folderId: after.folderId,
-        action: 'risk_assessment.re_rated',
-        objectType: 'risk_assessment',
-        objectId: id,
-        changes: {
+      await updateAudited(tx, audit, {
+        table: riskAssessments,
+        id,
+        version,
+        set: { riskMatrixId: to.id, riskToleranceLevel: tolerance },
+        event: (after) => ({
+          organizationId: access.organizationId,
+          folderId: after.folderId,
+          action: 'risk_assessment.re_rated',
+          objectType: 'risk_assessment',
+        }),
+        changes: () => ({
           riskMatrixId: { before: from.id, after: to.id },
           riskToleranceLevel: { before: found.row.riskToleranceLevel, after: tolerance },
           probabilityMap: input.probabilityMap,
           impactMap: input.impactMap,
           scenariosChanged: changed,
           scenariosTotal: scenarios.length,
-        },
+        }),
       });
     });
   };

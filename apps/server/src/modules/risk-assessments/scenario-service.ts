@@ -1,10 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { conflict, notFound, versionConflict } from '../../platform/errors.js';
+import { conflict, notFound } from '../../platform/errors.js';
 import { type Cursor, encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/index.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import { readableOr404 } from '../access/index.js';
+import { type AuditContext, createdFields, deleteAudited, recordAudit, updateAudited } from '../audit/index.js';
 import { acceptancesOfScenario, acceptedCoverCount, utcDate } from './acceptance-lookups.js';
 import { assetsByIds, controlsByIds, threatsByIds, usableMatrix } from './catalog-lookups.js';
 import { toScenarioSummary } from './presenter.js';
@@ -24,9 +25,12 @@ type ListParams = Omit<ListScenariosQuery, 'cursor'> & { cursor: Cursor | null }
 
 /** A scenario the caller may read, or 404. */
 export async function loadReadableScenario(db: DbOrTx, access: Access, id: string) {
-  const found = await q.findScenario(db, access.organizationId, id);
-  if (!found || !access.can('risk_scenario:read', found.folderPath)) throw notFound('Risk scenario');
-  return found;
+  return readableOr404(
+    await q.findScenario(db, access.organizationId, id),
+    access,
+    'risk_scenario:read',
+    'Risk scenario',
+  );
 }
 
 const auditable = (row: q.ScenarioRow) => {
@@ -190,19 +194,19 @@ export function createScenarioService(deps: { db: Database; clock: Clock }) {
         const def = await matrixOf(tx, access.organizationId, found.assessment.riskMatrixId);
         const next = applyRatings(def, ratingsOf(found.row), ratings);
         if (rest.ownerId) await checkMembers(tx, access.organizationId, [rest.ownerId], 'body.ownerId');
-        const [after] = await tx
-          .update(riskScenarios)
-          .set({ ...rest, ...columnsOf(next), version: sql`${riskScenarios.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(riskScenarios.id, id), eq(riskScenarios.version, version)))
-          .returning();
-        if (!after) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: after.folderId,
-          action: 'risk_scenario.updated',
-          objectType: 'risk_scenario',
-          objectId: id,
-          changes: diffFields(auditable(found.row), auditable(after)),
+        await updateAudited(tx, audit, {
+          table: riskScenarios,
+          id,
+          version,
+          set: { ...rest, ...columnsOf(next) },
+          before: found.row,
+          auditable,
+          event: (after) => ({
+            organizationId: access.organizationId,
+            folderId: after.folderId,
+            action: 'risk_scenario.updated',
+            objectType: 'risk_scenario',
+          }),
         });
         return detail(tx, access, id);
       });
@@ -216,17 +220,16 @@ export function createScenarioService(deps: { db: Database; clock: Clock }) {
         if ((await acceptedCoverCount(tx, { scenarioId: id })) > 0) {
           throw conflict('An accepted risk acceptance covers this scenario; revoke it first so the record stays whole');
         }
-        const deleted = await tx
-          .delete(riskScenarios)
-          .where(and(eq(riskScenarios.id, id), eq(riskScenarios.version, version)))
-          .returning({ id: riskScenarios.id });
-        if (deleted.length === 0) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: found.row.folderId,
-          action: 'risk_scenario.deleted',
-          objectType: 'risk_scenario',
-          objectId: id,
+        await deleteAudited(tx, audit, {
+          table: riskScenarios,
+          id,
+          version,
+          event: {
+            organizationId: access.organizationId,
+            folderId: found.row.folderId,
+            action: 'risk_scenario.deleted',
+            objectType: 'risk_scenario',
+          },
           changes: {
             name: { before: found.row.name },
             refId: { before: found.row.refId },

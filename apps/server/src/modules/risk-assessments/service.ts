@@ -1,11 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { conflict, invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/index.js';
-import { peopleAmong } from '../access/index.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import { peopleAmong, readableOr404 } from '../access/index.js';
+import { type AuditContext, createdFields, deleteAudited, recordAudit, updateAudited } from '../audit/index.js';
 import { folderById } from '../folders/index.js';
 import { acceptedCoverCount, utcDate } from './acceptance-lookups.js';
 import { changedFields } from './assessment-edits.js';
@@ -35,9 +35,12 @@ export async function checkMembers(db: DbOrTx, organizationId: string, ids: stri
 
 /** An assessment the caller may read, or 404 (another organisation's, or outside the caller's folders). */
 export async function loadReadableAssessment(db: DbOrTx, access: Access, id: string) {
-  const found = await q.findAssessment(db, access.organizationId, id);
-  if (!found || !access.can('risk_assessment:read', found.folderPath)) throw notFound('Risk assessment');
-  return found;
+  return readableOr404(
+    await q.findAssessment(db, access.organizationId, id),
+    access,
+    'risk_assessment:read',
+    'Risk assessment',
+  );
 }
 
 /**
@@ -94,8 +97,13 @@ export function createRiskAssessmentService(deps: { db: Database; clock: Clock }
   }
 
   async function targetFolder(tx: DbOrTx, access: Access, folderId: string) {
-    const folder = await folderById(tx, access.organizationId, folderId);
-    if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+    const folder = readableOr404(
+      await folderById(tx, access.organizationId, folderId),
+      access,
+      'folder:read',
+      'Folder',
+      (found) => found.path,
+    );
     access.require('risk_assessment:create', folder.path, 'folder:read', 'Folder');
     return folder;
   }
@@ -190,19 +198,14 @@ export function createRiskAssessmentService(deps: { db: Database; clock: Clock }
         const authorIds = await checkMembers(tx, access.organizationId, input.authorIds, 'body.authorIds');
         const reviewerIds = await checkMembers(tx, access.organizationId, input.reviewerIds, 'body.reviewerIds');
         const { authorIds: _a, reviewerIds: _r, ...fields } = input;
-        const [after] = await tx
-          .update(riskAssessments)
-          .set({ ...fields, version: sql`${riskAssessments.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(riskAssessments.id, id), eq(riskAssessments.version, version)))
-          .returning();
-        if (!after) throw versionConflict();
+        // Scenarios and people first: a stale version throws below and the whole transaction rolls back.
         // Scenarios repeat their assessment's folder for scoping in SQL: they move with it, in this transaction.
-        if (moving)
+        if (moving && input.folderId)
           await tx
             .update(riskScenarios)
-            .set({ folderId: after.folderId })
+            .set({ folderId: input.folderId })
             .where(eq(riskScenarios.riskAssessmentId, id));
-        const changes: Record<string, unknown> = diffFields(auditableAssessment(row), auditableAssessment(after));
+        const peopleChanges: Record<string, unknown> = {};
         for (const [role, ids, key] of [
           ['author', authorIds, 'authorIds'],
           ['reviewer', reviewerIds, 'reviewerIds'],
@@ -214,23 +217,32 @@ export function createRiskAssessmentService(deps: { db: Database; clock: Clock }
             .sort();
           await q.replacePeople(tx, id, role, ids);
           const next = [...ids].sort();
-          if (JSON.stringify(previous) !== JSON.stringify(next)) changes[key] = { before: previous, after: next };
+          if (JSON.stringify(previous) !== JSON.stringify(next)) peopleChanges[key] = { before: previous, after: next };
         }
-        const statusChanged = after.status !== row.status;
-        const action = moving
-          ? 'risk_assessment.moved'
-          : statusChanged && isLocked(after.status) && !isLocked(row.status)
-            ? 'risk_assessment.locked'
-            : statusChanged && isLocked(row.status) && !isLocked(after.status)
-              ? 'risk_assessment.reopened'
-              : 'risk_assessment.updated';
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: after.folderId,
-          action,
-          objectType: 'risk_assessment',
-          objectId: id,
-          changes,
+        await updateAudited(tx, audit, {
+          table: riskAssessments,
+          id,
+          version,
+          set: fields,
+          before: row,
+          auditable: auditableAssessment,
+          event: (after) => {
+            const statusChanged = after.status !== row.status;
+            const action = moving
+              ? 'risk_assessment.moved'
+              : statusChanged && isLocked(after.status) && !isLocked(row.status)
+                ? 'risk_assessment.locked'
+                : statusChanged && isLocked(row.status) && !isLocked(after.status)
+                  ? 'risk_assessment.reopened'
+                  : 'risk_assessment.updated';
+            return {
+              organizationId: access.organizationId,
+              folderId: after.folderId,
+              action,
+              objectType: 'risk_assessment',
+            };
+          },
+          moreChanges: peopleChanges,
         });
         return detail(tx, access, id);
       });
@@ -248,17 +260,16 @@ export function createRiskAssessmentService(deps: { db: Database; clock: Clock }
           );
         }
         const scenarios = await q.scenarioCounts(tx, [id]);
-        const deleted = await tx
-          .delete(riskAssessments)
-          .where(and(eq(riskAssessments.id, id), eq(riskAssessments.version, version)))
-          .returning({ id: riskAssessments.id });
-        if (deleted.length === 0) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: found.row.folderId,
-          action: 'risk_assessment.deleted',
-          objectType: 'risk_assessment',
-          objectId: id,
+        await deleteAudited(tx, audit, {
+          table: riskAssessments,
+          id,
+          version,
+          event: {
+            organizationId: access.organizationId,
+            folderId: found.row.folderId,
+            action: 'risk_assessment.deleted',
+            objectType: 'risk_assessment',
+          },
           changes: {
             name: { before: found.row.name },
             refId: { before: found.row.refId },

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { notFound } from '../../platform/errors.js';
 import type { Access, Permission } from '../access/index.js';
+import { readableOr404 } from '../access/index.js';
 // Owned by assets.
 import { assets } from '../assets/index.js';
 // Owned by controls.
@@ -61,7 +61,7 @@ export async function loadRiskHeader(
   id: string,
   permissions: Permission[],
 ): Promise<RiskHeader> {
-  const [row] = await db
+  const [found] = await db
     .select({
       a: riskAssessments,
       folderPath: folders.path,
@@ -79,7 +79,7 @@ export async function loadRiskHeader(
     .innerJoin(organizations, eq(organizations.id, riskAssessments.organizationId))
     .innerJoin(riskMatrices, eq(riskMatrices.id, riskAssessments.riskMatrixId))
     .where(and(eq(riskAssessments.id, id), eq(riskAssessments.organizationId, access.organizationId)));
-  if (!row || !access.can('risk_assessment:read', row.folderPath)) throw notFound('Risk assessment');
+  const row = readableOr404(found, access, 'risk_assessment:read', 'Risk assessment');
   for (const permission of permissions) {
     access.require(permission, row.folderPath, 'risk_assessment:read', 'Risk assessment');
   }

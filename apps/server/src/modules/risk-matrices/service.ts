@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { invalid, notFound, versionConflict } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { Access } from '../access/index.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../audit/index.js';
+import { readableOr404 } from '../access/index.js';
+import { type AuditContext, createdFields, deleteAudited, recordAudit, updateAudited } from '../audit/index.js';
 import { folderById } from '../folders/index.js';
 import { builtinReadOnly, matrixInUse } from '../threats/index.js';
 import type { CreateMatrixInput, ReviseMatrixInput, RiskMatrixDto, UpdateMatrixInput } from './contracts.js';
@@ -34,11 +35,8 @@ export const auditable = (row: q.MatrixRow) => ({
 /** A matrix the caller may read: any built-in, or the organisation's in a readable folder; else 404. */
 export async function loadReadableMatrix(db: DbOrTx, inUse: MatrixUseCount, access: Access, id: string) {
   const found = await q.findMatrix(db, inUse, access.organizationId, id);
-  if (!found) throw notFound('Risk matrix');
-  if (found.row.organizationId !== null && !(found.folderPath && access.can('risk_matrix:read', found.folderPath))) {
-    throw notFound('Risk matrix');
-  }
-  return found;
+  if (found?.row.organizationId === null) return found;
+  return readableOr404(found, access, 'risk_matrix:read', 'Risk matrix');
 }
 
 async function loadOwn(
@@ -55,8 +53,13 @@ async function loadOwn(
 }
 
 export async function matrixTargetFolder(tx: DbOrTx, access: Access, folderId: string) {
-  const folder = await folderById(tx, access.organizationId, folderId);
-  if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+  const folder = readableOr404(
+    await folderById(tx, access.organizationId, folderId),
+    access,
+    'folder:read',
+    'Folder',
+    (found) => found.path,
+  );
   access.require('risk_matrix:create', folder.path, 'folder:read', 'Folder');
   return folder;
 }
@@ -145,19 +148,19 @@ export function createRiskMatrixService(deps: { db: Database; inUse: MatrixUseCo
         const before = await loadOwn(tx, inUse, access, id, 'risk_matrix:update');
         const used = Number(before.inUse);
         if (used > 0) throw matrixInUse(used, 'changed');
-        const [after] = await tx
-          .update(riskMatrices)
-          .set({ ...input, version: sql`${riskMatrices.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(riskMatrices.id, id), eq(riskMatrices.version, version)))
-          .returning();
-        if (!after) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: after.folderId,
-          action: 'risk_matrix.updated',
-          objectType: 'risk_matrix',
-          objectId: id,
-          changes: diffFields(auditable(before.row), auditable(after)),
+        await updateAudited(tx, audit, {
+          table: riskMatrices,
+          id,
+          version,
+          set: input,
+          before: before.row,
+          auditable,
+          event: (after) => ({
+            organizationId: access.organizationId,
+            folderId: after.folderId,
+            action: 'risk_matrix.updated',
+            objectType: 'risk_matrix',
+          }),
         });
         return detail(tx, access, id);
       });
@@ -205,17 +208,16 @@ export function createRiskMatrixService(deps: { db: Database; inUse: MatrixUseCo
         const found = await loadOwn(tx, inUse, access, id, 'risk_matrix:delete');
         const used = Number(found.inUse);
         if (used > 0) throw matrixInUse(used, 'deleted');
-        const deleted = await tx
-          .delete(riskMatrices)
-          .where(and(eq(riskMatrices.id, id), eq(riskMatrices.version, version)))
-          .returning({ id: riskMatrices.id });
-        if (deleted.length === 0) throw versionConflict();
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          folderId: found.row.folderId,
-          action: 'risk_matrix.deleted',
-          objectType: 'risk_matrix',
-          objectId: id,
+        await deleteAudited(tx, audit, {
+          table: riskMatrices,
+          id,
+          version,
+          event: {
+            organizationId: access.organizationId,
+            folderId: found.row.folderId,
+            action: 'risk_matrix.deleted',
+            objectType: 'risk_matrix',
+          },
           changes: {
             name: { before: found.row.name },
             urn: { before: found.row.urn },

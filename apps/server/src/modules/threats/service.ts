@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
-import { conflict, notFound } from '../../platform/errors.js';
+import { conflict } from '../../platform/errors.js';
 import { encodeCursor, parseSort } from '../../platform/http/pagination.js';
 import type { UsageHooks } from '../../platform/usage.js';
 import type { Access } from '../access/index.js';
+import { readableOr404 } from '../access/index.js';
 import { type AuditContext, createdFields, deleteAudited, recordAudit, updateAudited } from '../audit/index.js';
 import { folderById } from '../folders/index.js';
 import type { CreateThreatInput, ThreatDto, ThreatImportResult, UpdateThreatInput } from './contracts.js';
@@ -55,11 +56,8 @@ const auditable = (row: q.ThreatRow) => ({
 /** A threat the caller may read: any built-in, or one of the organisation's in a readable folder; else 404. */
 async function loadReadable(db: DbOrTx, access: Access, id: string) {
   const found = await q.findThreat(db, access.organizationId, id);
-  if (!found) throw notFound('Threat');
-  if (found.row.organizationId !== null && !(found.folderPath && access.can('threat:read', found.folderPath))) {
-    throw notFound('Threat');
-  }
-  return found;
+  if (found?.row.organizationId === null) return found;
+  return readableOr404(found, access, 'threat:read', 'Threat');
 }
 
 /** An organisation threat the caller may change with `permission`: built-ins are refused as read-only. */
@@ -71,8 +69,13 @@ async function loadWritable(db: DbOrTx, access: Access, id: string, permission: 
 }
 
 export async function targetFolder(tx: DbOrTx, access: Access, folderId: string) {
-  const folder = await folderById(tx, access.organizationId, folderId);
-  if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+  const folder = readableOr404(
+    await folderById(tx, access.organizationId, folderId),
+    access,
+    'folder:read',
+    'Folder',
+    (found) => found.path,
+  );
   access.require('threat:create', folder.path, 'folder:read', 'Folder');
   return folder;
 }

@@ -1,10 +1,11 @@
 import { requireCaller } from '../../platform/auth/caller.js';
 import type { ModuleDefinition } from '../../platform/context.js';
-import { AppError, versionConflict } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { expectedVersion } from '../../platform/http/versioning.js';
-import { diffFields, recordAudit } from '../audit/index.js';
+import { diffFields, updateAudited } from '../audit/index.js';
 import { type ProfileDto, profileSchema, updateProfileBody } from './contracts.js';
-import { findUserById, updateProfile } from './queries.js';
+import { findUserById } from './queries.js';
+import { users } from './tables.js';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 
@@ -62,16 +63,14 @@ export const usersModule: ModuleDefinition = {
         const updated = await db.transaction(async (tx) => {
           const before = await findUserById(tx, caller.userId);
           if (!before) throw new AppError('unauthenticated', 'Sign in again');
-          const after = await updateProfile(tx, { id: caller.userId, version: expected, ...changes });
-          if (!after) throw versionConflict();
-          await recordAudit(tx, request.audit, {
-            organizationId: null,
-            action: 'user.updated',
-            objectType: 'user',
-            objectId: caller.userId,
-            changes: diffFields(before, changes),
+          return updateAudited(tx, request.audit, {
+            table: users,
+            id: caller.userId,
+            version: expected,
+            set: changes,
+            event: { organizationId: null, action: 'user.updated', objectType: 'user' },
+            changes: () => diffFields(before, changes),
           });
-          return after;
         });
         return toProfile(updated);
       },

@@ -46,28 +46,6 @@ export async function insertGroup(
   return row;
 }
 
-export const updateGroup = async (
-  db: DbOrTx,
-  params: { organizationId: string; id: string; version: number },
-  changes: { name?: string; description?: string | null },
-) =>
-  (
-    await db
-      .update(groups)
-      .set({ ...changes, version: sql`${groups.version} + 1`, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(groups.id, params.id),
-          eq(groups.organizationId, params.organizationId),
-          eq(groups.version, params.version),
-        ),
-      )
-      .returning()
-  )[0] ?? null;
-
-export const deleteGroup = (db: DbOrTx, organizationId: string, id: string) =>
-  db.delete(groups).where(and(eq(groups.id, id), eq(groups.organizationId, organizationId)));
-
 /** Members of a group, by display name; `guest` when the user has no membership in the organisation. */
 export const listGroupMembers = (
   db: DbOrTx,

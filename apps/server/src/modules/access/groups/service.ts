@@ -1,9 +1,18 @@
+import { eq } from 'drizzle-orm';
 import type { Database, DbOrTx, Transaction } from '../../../platform/db/client.js';
 import { notFound, versionConflict } from '../../../platform/errors.js';
 import { type Cursor, toPage } from '../../../platform/http/pagination.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../audit/index.js';
+import {
+  type AuditContext,
+  createdFields,
+  deleteAudited,
+  diffFields,
+  recordAudit,
+  updateAudited,
+} from '../../audit/index.js';
 import type { Access } from '../access.js';
 import { assertOwnerRemains, requireAnywhere, requireHoldsAll, rethrowDuplicate } from '../policy.js';
+import { groups } from '../tables.js';
 import type { GroupDto } from './contracts.js';
 import * as q from './queries.js';
 
@@ -124,14 +133,14 @@ export function createGroupService(deps: { db: Database }) {
         .transaction(async (tx) => {
           const before = await load(access, id, tx);
           access.requireAtRoot('group:update');
-          const after = await q.updateGroup(tx, { organizationId: access.organizationId, id, version }, input);
-          if (!after) throw versionConflict();
-          await recordAudit(tx, audit, {
-            organizationId: access.organizationId,
-            action: 'group.updated',
-            objectType: 'group',
-            objectId: id,
-            changes: diffFields(before, input),
+          const after = await updateAudited(tx, audit, {
+            table: groups,
+            id,
+            version,
+            set: input,
+            where: eq(groups.organizationId, access.organizationId),
+            event: { organizationId: access.organizationId, action: 'group.updated', objectType: 'group' },
+            changes: () => diffFields(before, input),
           });
           return toGroupDto({ ...after, memberCount: before.memberCount }, access);
         })
@@ -142,17 +151,18 @@ export function createGroupService(deps: { db: Database }) {
       await db.transaction(async (tx) => {
         const row = await load(access, id, tx);
         access.requireAtRoot('group:delete');
+        // A stale version is answered before the grants question (the delete checks it again, under the write).
         if (row.version !== version) throw versionConflict();
         await requireHoldsGroupGrants(tx, access, id, 'revoke');
-        await q.deleteGroup(tx, access.organizationId, id);
-        await assertOwnerRemains(tx, access.organizationId, 'Deleting this group');
-        await recordAudit(tx, audit, {
-          organizationId: access.organizationId,
-          action: 'group.deleted',
-          objectType: 'group',
-          objectId: id,
+        await deleteAudited(tx, audit, {
+          table: groups,
+          id,
+          version,
+          where: eq(groups.organizationId, access.organizationId),
+          event: { organizationId: access.organizationId, action: 'group.deleted', objectType: 'group' },
           changes: { name: { before: row.name }, memberCount: { before: row.memberCount } },
         });
+        await assertOwnerRemains(tx, access.organizationId, 'Deleting this group');
       });
     },
 

@@ -37,25 +37,3 @@ export async function insertRole(
   if (!row) throw new Error('insert returned no row');
   return row;
 }
-
-export const updateRole = async (
-  db: DbOrTx,
-  params: { organizationId: string; id: string; version: number },
-  changes: { name?: string; description?: string | null; permissions?: string[] },
-) =>
-  (
-    await db
-      .update(roles)
-      .set({ ...changes, version: sql`${roles.version} + 1`, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(roles.id, params.id),
-          eq(roles.organizationId, params.organizationId),
-          eq(roles.version, params.version),
-        ),
-      )
-      .returning()
-  )[0] ?? null;
-
-export const deleteRole = (db: DbOrTx, organizationId: string, id: string) =>
-  db.delete(roles).where(and(eq(roles.id, id), eq(roles.organizationId, organizationId)));

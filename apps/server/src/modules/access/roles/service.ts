@@ -1,8 +1,17 @@
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/client.js';
 import { AppError, conflict, notFound, versionConflict } from '../../../platform/errors.js';
-import { type AuditContext, createdFields, diffFields, recordAudit } from '../../audit/index.js';
+import {
+  type AuditContext,
+  createdFields,
+  deleteAudited,
+  diffFields,
+  recordAudit,
+  updateAudited,
+} from '../../audit/index.js';
 import type { Access } from '../access.js';
 import { requireAnywhere, requireHoldsAll, rethrowDuplicate } from '../policy.js';
+import { roles } from '../tables.js';
 import type { RoleDto } from './contracts.js';
 import * as q from './queries.js';
 
@@ -109,17 +118,17 @@ export function createRoleService(deps: { db: Database }) {
             const added = input.permissions.filter((p) => !before.permissions.includes(p));
             requireHoldsAll(access, added, 'root', 'widen');
           }
-          const after = await q.updateRole(tx, { organizationId: access.organizationId, id, version }, input);
-          if (!after) throw versionConflict();
-          await recordAudit(tx, audit, {
-            organizationId: access.organizationId,
-            action: 'role.updated',
-            objectType: 'role',
-            objectId: id,
-            changes: {
+          const after = await updateAudited(tx, audit, {
+            table: roles,
+            id,
+            version,
+            set: input,
+            where: eq(roles.organizationId, access.organizationId),
+            event: { organizationId: access.organizationId, action: 'role.updated', objectType: 'role' },
+            changes: () => ({
               ...diffFields(before, { name: input.name, description: input.description }),
               ...permissionDelta(before.permissions, input.permissions),
-            },
+            }),
           });
           return toRoleDto({ ...after, bindingCount: before.bindingCount }, access);
         })
@@ -131,16 +140,17 @@ export function createRoleService(deps: { db: Database }) {
         .transaction(async (tx) => {
           const row = await loadCustom(access, id, tx);
           access.requireAtRoot('role:delete');
+          // A stale version is answered before the bindings question (the delete checks it again, under the write).
           if (row.version !== version) throw versionConflict();
           if (row.bindingCount > 0) {
             throw conflict(`The role is still granted by ${row.bindingCount} binding(s); remove them first`);
           }
-          await q.deleteRole(tx, access.organizationId, id);
-          await recordAudit(tx, audit, {
-            organizationId: access.organizationId,
-            action: 'role.deleted',
-            objectType: 'role',
-            objectId: id,
+          await deleteAudited(tx, audit, {
+            table: roles,
+            id,
+            version,
+            where: eq(roles.organizationId, access.organizationId),
+            event: { organizationId: access.organizationId, action: 'role.deleted', objectType: 'role' },
             changes: { name: { before: row.name }, permissions: { before: row.permissions } },
           });
         })

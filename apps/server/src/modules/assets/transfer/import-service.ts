@@ -1,6 +1,6 @@
 import type { Database } from '../../../platform/db/client.js';
-import { notFound } from '../../../platform/errors.js';
 import type { Access } from '../../access/index.js';
+import { readableOr404 } from '../../access/index.js';
 import type { AuditContext } from '../../audit/index.js';
 import { folderById } from '../../folders/index.js';
 import { lockGraph } from '../graph-queries.js';
@@ -47,8 +47,13 @@ export function createAssetImportService(deps: { db: Database }) {
         const ctx = await loadTransferContext(tx, access);
         let defaultFolderId = ctx.rootFolderId;
         if (options.folderId) {
-          const folder = await folderById(tx, access.organizationId, options.folderId);
-          if (!folder || !access.can('folder:read', folder.path)) throw notFound('Folder');
+          const folder = readableOr404(
+            await folderById(tx, access.organizationId, options.folderId),
+            access,
+            'folder:read',
+            'Folder',
+            (found) => found.path,
+          );
           defaultFolderId = folder.id;
         }
         const plan = planImport(table, ctx, { defaultFolderId, can: (p, path) => access.can(p, path) });
