@@ -1,5 +1,7 @@
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { foldersBlocking, type RunAs } from './run-as.js';
 
 /** The PostgreSQL programs the embedded database needs, from the platform package npm installed. */
 export interface PostgresBinaries {
@@ -25,7 +27,7 @@ export class EmbeddedPostgresUnavailableError extends Error {
   }
 }
 
-export async function findBinaries(): Promise<PostgresBinaries> {
+export async function findBinaries(runAs: RunAs): Promise<PostgresBinaries> {
   const name = platformPackage();
   let located: { initdb: string; postgres: string };
   try {
@@ -36,7 +38,31 @@ export async function findBinaries(): Promise<PostgresBinaries> {
   const packageRoot = path.resolve(path.dirname(located.postgres), '..', '..');
   hydrateSymlinks(packageRoot);
   const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-  return { initdb: located.initdb, postgres: located.postgres, version: version.split('-')[0] ?? version };
+  const binaries = { initdb: located.initdb, postgres: located.postgres, version: version.split('-')[0] ?? version };
+  if (runAs.uid === undefined || foldersBlocking(binaries.postgres).length === 0) return binaries;
+  return relocated(binaries, packageRoot, version);
+}
+
+/**
+ * Run as root from an installation `nobody` cannot enter (under /root, say), the server could not even load its
+ * own program. Then the programs are copied once per version into the temporary folder, root-owned and readable
+ * by all (nothing there is secret), and run from there.
+ */
+function relocated(binaries: PostgresBinaries, packageRoot: string, version: string): PostgresBinaries {
+  const home = path.join(tmpdir(), `rampart-postgres-${version}`);
+  const marker = path.join(home, '.complete');
+  if (!existsSync(marker)) {
+    const staging = `${home}.${process.pid}`;
+    rmSync(staging, { recursive: true, force: true });
+    cpSync(path.join(packageRoot, 'native'), staging, { recursive: true, verbatimSymlinks: true });
+    chmodSync(staging, 0o755);
+    writeFileSync(path.join(staging, '.complete'), '');
+    rmSync(home, { recursive: true, force: true });
+    renameSync(staging, home);
+  }
+  const nativeDir = path.join(packageRoot, 'native');
+  const moved = (file: string) => path.join(home, path.relative(nativeDir, file));
+  return { ...binaries, initdb: moved(binaries.initdb), postgres: moved(binaries.postgres) };
 }
 
 /**

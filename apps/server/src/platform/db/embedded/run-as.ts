@@ -24,6 +24,22 @@ export function runAsFor(uid: number | undefined = process.getuid?.()): RunAs {
   return { uid: id(entry?.[2]), gid: id(entry?.[3]), name: 'nobody' };
 }
 
+/** The folders above `target` that do not let other users through (empty: `nobody` can reach it). */
+export function foldersBlocking(target: string): string[] {
+  let dir = path.dirname(path.resolve(target));
+  const blocked: string[] = [];
+  for (;;) {
+    try {
+      if ((statSync(dir).mode & 0o001) === 0) blocked.push(dir);
+    } catch {
+      // Not created yet: its parents decide.
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return blocked;
+    dir = parent;
+  }
+}
+
 /**
  * When the server runs as `nobody`, every folder above its files must let others through (the x bit), or it
  * fails with a bare "permission denied". Say which folder blocks it, before starting anything.
@@ -31,19 +47,7 @@ export function runAsFor(uid: number | undefined = process.getuid?.()): RunAs {
 export function checkReachable(runAs: RunAs, paths: string[]): void {
   if (runAs.uid === undefined) return;
   for (const target of paths) {
-    let dir = path.dirname(path.resolve(target));
-    const blocked: string[] = [];
-    for (;;) {
-      try {
-        const mode = statSync(dir).mode;
-        if ((mode & 0o001) === 0) blocked.push(dir);
-      } catch {
-        // Not created yet: its parents decide.
-      }
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
+    const blocked = foldersBlocking(target);
     if (blocked.length > 0) {
       throw new Error(
         `Rampart runs as root, so its embedded PostgreSQL runs as the unprivileged account "${runAs.name}", ` +

@@ -39,8 +39,8 @@ export async function startEmbeddedPostgres(dir: string, log: EmbeddedLog): Prom
   if (process.platform === 'win32') {
     throw new Error('The embedded database needs Unix sockets (Linux, macOS); on Windows set DATABASE_URL.');
   }
-  const binaries = await findBinaries();
   const runAs = runAsFor();
+  const binaries = await findBinaries(runAs);
   // The data directory keeps the usual permissions; only the cluster folder inside it is private.
   mkdirSync(path.dirname(dir), { recursive: true });
   letThrough(runAs, path.dirname(dir));
