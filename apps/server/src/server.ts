@@ -140,6 +140,8 @@ export async function serveWebUi(app: TypedApp, distDir: string): Promise<void> 
       root: distDir,
       // Files are registered one route each at start, so the catch-all below only sees what is not a file.
       wildcard: false,
+      // The build's .br / .gz twins, chosen by Accept-Encoding.
+      preCompressed: true,
       cacheControl: false,
       index: false,
       setHeaders(res, filePath) {
