@@ -100,10 +100,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const opened = await openPreparedDatabase(config, pino({ level: config.logLevel }).child({ component: 'database' }));
   let app: TypedApp | undefined;
   try {
+    const building = performance.now();
     const node = await buildNode(config, opened.database);
     app = node.app;
     await serveWebUi(app, webDistDir);
     const url = await app.listen({ host: config.host, port: config.port });
+    app.log.debug({ ms: Math.round(performance.now() - building) }, 'routes registered and listening');
     if (config.runWorker) await startWorker({ jobs: node.jobs, log: app.log });
     const running = app;
     let stopping: Promise<void> | undefined;
