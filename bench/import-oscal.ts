@@ -1,6 +1,6 @@
 /**
  * Times the import of the full NIST SP 800-53 rev5 OSCAL catalog (parse + write in one transaction) on the
- * embedded PGlite and, when TEST_DATABASE_URL or DATABASE_URL is set, on PostgreSQL (in a scratch database that
+ * embedded PostgreSQL and, when TEST_DATABASE_URL or DATABASE_URL is set, on PostgreSQL (in a scratch database that
  * is dropped afterwards). Not part of `npm test`. Run from the repository root:
  *
  *   npx tsx bench/import-oscal.ts [--runs 5] [--catalog ../shared/data/oscal/NIST_SP-800-53_rev5_catalog.json]
@@ -8,7 +8,7 @@
  * Targets (issue #3): ≤ 2 s embedded, ≤ 1 s PostgreSQL. Figures are recorded in docs/benchmarks.md.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ import { saveLibraryContent } from '../apps/server/src/modules/frameworks/writer
 import { organizations } from '../apps/server/src/modules/organizations/tables.js';
 import { type DatabaseHandle, openDatabase } from '../apps/server/src/platform/db/client.js';
 import { runMigrations } from '../apps/server/src/platform/db/migrate.js';
+import { openBenchDatabase } from './support/database.js';
 
 const { values } = parseArgs({
   options: {
@@ -81,16 +82,16 @@ async function bench(label: string, handle: DatabaseHandle) {
 }
 
 console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${os.platform()}`);
-const dir = mkdtempSync(path.join(os.tmpdir(), 'rampart-bench-'));
-try {
-  const embedded = await openDatabase({ kind: 'pglite', dir });
+{
+  const embedded = await openBenchDatabase('embedded');
   try {
-    await bench('PGlite (embedded, on disk)', embedded);
+    await bench(
+      `embedded PostgreSQL ${(await embedded.handle.query('show server_version')).rows[0]?.server_version}`,
+      embedded.handle,
+    );
   } finally {
-    await embedded.close();
+    await embedded.dispose();
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }
 
 const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;

@@ -1,7 +1,7 @@
 /**
  * Times opening an assessment of the full NIST SP 800-53 rev5 catalog (≈1,200 nodes) through the HTTP API:
  * `GET /compliance-assessments/:id/requirements` (the workspace payload) and `GET /compliance-assessments/:id`
- * (detail + summary), each measured over many runs (p50/p95), on the embedded PGlite and, when TEST_DATABASE_URL
+ * (detail + summary), each measured over many runs (p50/p95), on the embedded PostgreSQL and, when TEST_DATABASE_URL
  * or DATABASE_URL is set, on PostgreSQL (in a scratch database dropped afterwards). The app is the real one
  * (authentication, access checks, serialisation), driven with `app.inject` so no socket is timed. Not part of
  * `npm test`. Run from the repository root:
@@ -25,6 +25,7 @@ import { systemClock } from '../apps/server/src/platform/clock.js';
 import { loadConfig } from '../apps/server/src/platform/config.js';
 import { type DatabaseHandle, openDatabase } from '../apps/server/src/platform/db/client.js';
 import { prepareDatabase } from '../apps/server/src/platform/db/prepare.js';
+import { openBenchDatabase } from './support/database.js';
 
 const { values } = parseArgs({
   options: {
@@ -120,16 +121,16 @@ async function bench(label: string, database: DatabaseHandle) {
 }
 
 console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${os.platform()}`);
-const dir = mkdtempSync(path.join(os.tmpdir(), 'rampart-bench-'));
-try {
-  const embedded = await openDatabase({ kind: 'pglite', dir });
+{
+  const embedded = await openBenchDatabase('embedded');
   try {
-    await bench('PGlite (embedded, on disk)', embedded);
+    await bench(
+      `embedded PostgreSQL ${(await embedded.handle.query('show server_version')).rows[0]?.server_version}`,
+      embedded.handle,
+    );
   } finally {
-    await embedded.close();
+    await embedded.dispose();
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }
 
 const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;

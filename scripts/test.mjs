@@ -1,6 +1,6 @@
 // `npm test`: every check a change must pass, in order, stopping at the first failure.
 //   node scripts/test.mjs [--only typecheck,lint,server,web,build,browser]
-// TEST_DATABASE_URL=postgres://… runs the server and browser tests on PostgreSQL instead of PGlite.
+// TEST_DATABASE_URL=postgres://… runs the server and browser tests on that PostgreSQL instead of the embedded one.
 // CI=true turns a missing Chromium from a skip into a failure.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,7 +46,7 @@ const steps = [
   },
   {
     key: 'server',
-    title: `Server tests (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
+    title: `Server tests (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'embedded PostgreSQL'})`,
     run: () => vitestRun('server', 'apps/server', []),
   },
   {
@@ -64,7 +64,7 @@ const steps = [
   },
   {
     key: 'browser',
-    title: `Browser tests (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
+    title: `Browser tests (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'embedded PostgreSQL'})`,
     run: () => {
       if (!existsSync(chromium)) {
         const message = `Chromium not found at ${chromium} (apt-get install chromium)`;

@@ -25,6 +25,7 @@ import { systemClock } from '../../apps/server/src/platform/clock.js';
 import { loadConfig } from '../../apps/server/src/platform/config.js';
 import { type DatabaseHandle, openDatabase } from '../../apps/server/src/platform/db/client.js';
 import { prepareDatabase } from '../../apps/server/src/platform/db/prepare.js';
+import { openBenchDatabase } from '../support/database.js';
 import { benchOrganisation, defaults, generateRiskData } from './generate.js';
 
 const { values } = parseArgs({
@@ -204,15 +205,14 @@ if (url && values.existing) {
     await admin.end();
   }
 } else {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'rampart-bench-'));
+  const embedded = await openBenchDatabase(values.pglite ? 'pglite' : 'embedded', 4);
   try {
-    const embedded = await openDatabase({ kind: 'pglite', dir });
-    try {
-      await bench('PGlite (embedded, on disk)', embedded, generate);
-    } finally {
-      await embedded.close();
-    }
+    await bench(
+      values.pglite ? 'PGlite (earlier embedded database)' : 'embedded PostgreSQL',
+      embedded.handle,
+      generate,
+    );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await embedded.dispose();
   }
 }

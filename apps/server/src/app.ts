@@ -12,6 +12,7 @@ import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { AppContext, TypedApp } from './platform/context.js';
 import type { DatabaseHandle } from './platform/db/client.js';
+import { registerCompression } from './platform/http/compression.js';
 import { type ReadinessProbe, registerHealth } from './platform/http/health.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { withProblemResponses } from './platform/http/openapi-errors.js';
@@ -69,6 +70,7 @@ export async function buildApp(options: BuildAppOptions): Promise<TypedApp> {
     usage: new UsageHooks(modules.flatMap((module) => module.answers ?? [])),
   };
 
+  await registerCompression(app);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(swagger, {
     openapi: {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import dotenv from 'dotenv';
 import { registerAuditCommands } from './cli/audit-verify.js';
+import { registerConvertEmbedded } from './cli/convert-embedded.js';
 import { registerDemo } from './cli/demo.js';
 import { registerMigrate } from './cli/migrate.js';
 import { registerOpenApi } from './cli/openapi.js';
@@ -33,6 +34,7 @@ registerWorker(program);
 registerUserCommands(program);
 registerDemo(program);
 registerAuditCommands(program);
+registerConvertEmbedded(program);
 registerOpenApi(program);
 
 try {

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
 import type { TypedApp } from './platform/context.js';
@@ -8,6 +9,8 @@ import type { DatabaseHandle } from './platform/db/client.js';
 import { serveWebUi } from './server.js';
 import { testConfig } from './test/app.js';
 import { cloneTestDatabase } from './test/database.js';
+
+const bigScript = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word ${i}`))};`;
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -29,6 +32,10 @@ describe('web UI serving', () => {
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(path.join(dist, 'assets/index-abc123.js'), 'console.log(1)');
+    writeFileSync(path.join(dist, 'assets/big-def456.js'), bigScript);
+    // What the build writes beside each file: the same bytes, compressed once.
+    writeFileSync(path.join(dist, 'assets/big-def456.js.br'), brotliCompressSync(bigScript));
+    writeFileSync(path.join(dist, 'assets/big-def456.js.gz'), gzipSync(bigScript));
     app = await appServing(dist);
   });
   afterAll(() => app.close());
@@ -46,6 +53,33 @@ describe('web UI serving', () => {
     const response = await app.inject({ url: '/assets/index-abc123.js' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toContain('immutable');
+  });
+
+  it("sends the build's precompressed twin that the browser accepts, and the file itself otherwise", async () => {
+    const url = '/assets/big-def456.js';
+    const brotli = await app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(bigScript);
+    expect(brotli.headers['cache-control']).toContain('immutable');
+    const gzip = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(bigScript);
+    const plain = await app.inject({ url });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(bigScript);
+  });
+
+  it('compresses API answers above 1 KiB by Accept-Encoding, and leaves small ones alone', async () => {
+    const plain = await app.inject({ url: '/api/openapi.json' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const brotli = await app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': 'br;q=1, gzip;q=0.5' } });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(brotli.rawPayload).toString())).toEqual(plain.json());
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    const gzip = await app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString())).toEqual(plain.json());
+    const small = await app.inject({ url: '/health', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 
   it('keeps API paths and missing files as problem+json 404s', async () => {

@@ -2,13 +2,15 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { buildApp } from './app.js';
 import { modules } from './modules/index.js';
 import { systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { TypedApp } from './platform/context.js';
 import { type DatabaseHandle, openDatabase } from './platform/db/client.js';
+import { refuseUnconvertedPglite } from './platform/db/embedded/legacy-pglite.js';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './platform/db/embedded/server-process.js';
 import { acquireDataDirLock } from './platform/db/lock.js';
 import { prepareDatabase } from './platform/db/prepare.js';
 import { createJobService } from './platform/jobs/service.js';
@@ -24,17 +26,29 @@ export interface OpenedDatabase {
 }
 
 /**
- * Opens the configured database ready for use: in embedded mode under the data-dir lock (a second process on one
- * PGlite directory silently loses writes), then migrations and built-in roles. Shared by the server and the CLI.
+ * Opens the configured database ready for use, then migrations and built-in content. Embedded mode first takes
+ * the data-dir lock (one Rampart process per data directory: it owns the PostgreSQL it starts there), refuses a
+ * PGlite directory from an earlier release that was not converted, and starts the embedded PostgreSQL. Shared by
+ * the server and the CLI.
  */
-export async function openPreparedDatabase(config: Config): Promise<OpenedDatabase> {
-  const release = config.database.kind === 'pglite' ? acquireDataDirLock(config.dataDir) : () => {};
+export async function openPreparedDatabase(config: Config, log: Logger = silentLog): Promise<OpenedDatabase> {
+  const embedded = config.database.kind === 'embedded' ? config.database : undefined;
+  const release = embedded ? acquireDataDirLock(config.dataDir) : () => {};
+  let server: EmbeddedPostgres | undefined;
   let database: DatabaseHandle | undefined;
   try {
-    database = await openDatabase(config.database);
+    if (embedded) {
+      refuseUnconvertedPglite(config.dataDir, embedded.dir);
+      server = await startEmbeddedPostgres(embedded.dir, log);
+    }
+    const url = server?.url ?? (config.database as { url: string }).url;
+    database = await openDatabase({ kind: 'postgres', url, poolSize: config.database.poolSize });
+    const started = performance.now();
     await prepareDatabase(database, modules);
+    log.debug({ ms: Math.round(performance.now() - started) }, 'database migrated and built-in content loaded');
   } catch (error) {
     await database?.close().catch(() => {});
+    await server?.stop().catch(() => {});
     release();
     throw error;
   }
@@ -47,12 +61,15 @@ export async function openPreparedDatabase(config: Config): Promise<OpenedDataba
       closed = true;
       try {
         await opened.close();
+        await server?.stop();
       } finally {
         release();
       }
     },
   };
 }
+
+const silentLog = pino({ level: 'silent' });
 
 export interface RunningServer {
   app: TypedApp;
@@ -80,13 +97,15 @@ export async function buildNode(config: Config, database: DatabaseHandle) {
  * worker (otherwise `rampart worker` runs it in its own process).
  */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const opened = await openPreparedDatabase(config);
+  const opened = await openPreparedDatabase(config, pino({ level: config.logLevel }).child({ component: 'database' }));
   let app: TypedApp | undefined;
   try {
+    const building = performance.now();
     const node = await buildNode(config, opened.database);
     app = node.app;
     await serveWebUi(app, webDistDir);
     const url = await app.listen({ host: config.host, port: config.port });
+    app.log.debug({ ms: Math.round(performance.now() - building) }, 'routes registered and listening');
     if (config.runWorker) await startWorker({ jobs: node.jobs, log: app.log });
     const running = app;
     let stopping: Promise<void> | undefined;
@@ -123,6 +142,8 @@ export async function serveWebUi(app: TypedApp, distDir: string): Promise<void> 
       root: distDir,
       // Files are registered one route each at start, so the catch-all below only sees what is not a file.
       wildcard: false,
+      // The build's .br / .gz twins, chosen by Accept-Encoding.
+      preCompressed: true,
       cacheControl: false,
       index: false,
       setHeaders(res, filePath) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../platform/db/client.js';
+import { startEmbeddedPostgres } from '../platform/db/embedded/server-process.js';
 import { createEmptyPostgresDatabase, runCli } from '../test/cli-process.js';
 import { asSuperuser } from '../test/superuser.js';
 
@@ -11,13 +12,22 @@ import { asSuperuser } from '../test/superuser.js';
  * data directory, or a fresh PostgreSQL database when TEST_DATABASE_URL is set).
  */
 const adminUrl = process.env.TEST_DATABASE_URL;
+const quiet = { debug() {}, warn() {} };
 let env: Record<string, string>;
 let dropDatabase = async () => {};
 
-/** Opens the CLI's database from the test (the CLI must have exited: PGlite allows one process). */
+/** Opens the CLI's database from the test (the CLI must have exited: its embedded server stops with it). */
 async function openCliDatabase(): Promise<DatabaseHandle> {
   if (env.DATABASE_URL) return openDatabase({ kind: 'postgres', url: env.DATABASE_URL, poolSize: 1 });
-  return openDatabase({ kind: 'pglite', dir: path.join(env.RAMPART_DATA_DIR ?? '', 'pglite') });
+  const server = await startEmbeddedPostgres(path.join(env.RAMPART_DATA_DIR ?? '', 'postgres'), quiet);
+  const handle = await openDatabase({ kind: 'postgres', url: server.url, poolSize: 1 });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await server.stop();
+    },
+  };
 }
 
 beforeAll(async () => {

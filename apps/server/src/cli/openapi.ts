@@ -3,14 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { buildApp } from '../app.js';
-import { modules } from '../modules/index.js';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/client.js';
-import { prepareDatabase } from '../platform/db/prepare.js';
 
 /**
- * The OpenAPI document without a running server: the app is built on a throw-away in-memory PGlite (migrated,
- * because a module may read the database while registering) and never listens. Needs no configuration.
+ * The OpenAPI document without a running server or a database: the app is built on a pool that never connects
+ * (no module reads the database while registering) and never listens. Needs no configuration.
  */
 export async function generateOpenApi(): Promise<unknown> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-openapi-'));
@@ -20,9 +18,12 @@ export async function generateOpenApi(): Promise<unknown> {
     RAMPART_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
   });
-  const database = await openDatabase({ kind: 'pglite' });
+  // Never connected: building the app registers routes and schemas only, so the document needs no database.
+  const database = await openDatabase({
+    kind: 'postgres',
+    url: 'postgresql://openapi@localhost/none?host=/nonexistent',
+  });
   try {
-    await prepareDatabase(database, modules);
     const app = await buildApp({ config, database, logger: false });
     try {
       await app.ready();

@@ -17,14 +17,15 @@ export class CliError extends Error {
 export const cliConfig = (): Config => loadConfig(process.env);
 
 export function describeDatabase(config: Config): string {
-  if (config.database.kind === 'pglite') return `embedded database in ${config.database.dir}`;
+  if (config.database.kind === 'embedded') return `embedded PostgreSQL in ${config.database.dir}`;
   const url = new URL(config.database.url);
   return `PostgreSQL ${url.hostname}:${url.port || '5432'}${url.pathname}`;
 }
 
 /**
  * Runs `fn` on the prepared database (migrated, built-in roles in place) and always closes it. In embedded mode
- * this takes the data-dir lock, so a running server must be stopped first: PGlite cannot be shared.
+ * this takes the data-dir lock, so a running server must be stopped first: the data directory's database belongs to
+ * the one process that started it.
  */
 export async function withDatabase<T>(config: Config, fn: (database: DatabaseHandle) => Promise<T>): Promise<T> {
   const opened = await openPreparedDatabase(config);

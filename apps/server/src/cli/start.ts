@@ -7,9 +7,15 @@ export function registerStart(program: Command): void {
     .command('start')
     .description('Start the server: migrate the database, serve the API and the web UI (HOST:PORT).')
     .action(async () => {
+      // performance.now() counts from the process's start: until here, Node started and loaded the code.
+      const codeLoadedMs = Math.round(performance.now());
       const config = cliConfig();
       const server = await startServer(config);
       stopOnSignals(server);
-      server.app.log.info({ url: server.url, database: describeDatabase(config) }, 'Rampart is ready');
+      server.app.log.debug({ ms: codeLoadedMs }, 'code loaded');
+      server.app.log.info(
+        { url: server.url, database: describeDatabase(config), startupMs: Math.round(performance.now()) },
+        'Rampart is ready',
+      );
     });
 }

@@ -10,7 +10,7 @@ describe('loadConfig', () => {
   it('uses the embedded database and a generated, persisted secret by default', () => {
     const dir = dataDir();
     const config = loadConfig({ RAMPART_DATA_DIR: dir });
-    expect(config.database).toEqual({ kind: 'pglite', dir: path.join(dir, 'pglite') });
+    expect(config.database).toEqual({ kind: 'embedded', dir: path.join(dir, 'postgres'), poolSize: 10 });
     expect(config.port).toBe(8080);
     expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(path.join(dir, 'session-secret'), 'utf8').trim()).toBe(config.sessionSecret);
@@ -55,7 +55,7 @@ describe('loadConfig', () => {
 
   it('treats empty values as unset', () => {
     const config = loadConfig({ RAMPART_DATA_DIR: dataDir(), DATABASE_URL: '', PORT: '' });
-    expect(config.database.kind).toBe('pglite');
+    expect(config.database.kind).toBe('embedded');
     expect(config.port).toBe(8080);
   });
 });

@@ -57,8 +57,11 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  /** `postgres` when DATABASE_URL is set, otherwise the embedded PGlite in `dataDir/pglite`. */
-  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dir: string };
+  /**
+   * `postgres` when DATABASE_URL is set, otherwise `embedded`: PostgreSQL run by Rampart itself with its cluster
+   * in `dataDir/postgres`.
+   */
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'embedded'; dir: string; poolSize: number };
   sessionSecret: string;
   sessionTtlHours: number;
   publicUrl: string;
@@ -102,7 +105,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 
   const database: Config['database'] = env.DATABASE_URL
     ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
-    : { kind: 'pglite', dir: path.join(dataDir, 'pglite') };
+    : { kind: 'embedded', dir: path.join(dataDir, 'postgres'), poolSize: env.DATABASE_POOL_SIZE };
 
   return {
     env: env.NODE_ENV,
@@ -118,7 +121,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
-    runWorker: database.kind === 'pglite' ? true : (env.RAMPART_RUN_WORKER ?? true),
+    runWorker: database.kind === 'embedded' ? true : (env.RAMPART_RUN_WORKER ?? true),
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
     metricsToken: env.METRICS_TOKEN,
   };

@@ -1,30 +1,41 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { modules } from '../modules/index.js';
 import { openDatabase } from '../platform/db/client.js';
+import { startEmbeddedPostgres } from '../platform/db/embedded/server-process.js';
 import { prepareDatabase } from '../platform/db/prepare.js';
 
 /**
- * Migrates one template database per run with the real migrations: a PGlite data dump on the embedded
- * database, a PostgreSQL template database when TEST_DATABASE_URL is set. Each test file clones it.
+ * Migrates one template database per run with the real migrations, on the PostgreSQL of TEST_DATABASE_URL or,
+ * without it, on an embedded PostgreSQL started for the run (as `npm start` would). Each test file clones it.
  */
 export default async function setup(project: TestProject) {
-  const url = process.env.TEST_DATABASE_URL;
-  if (url) {
-    const template = `rampart_tpl_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${template}`);
-    await admin.query(`create database ${template}`);
-    await admin.end();
-    const handle = await openDatabase({ kind: 'postgres', url: withDatabase(url, template), poolSize: 2 });
-    await prepareDatabase(handle, modules);
-    await handle.close();
-    project.provide('templateDatabase', template);
-    return async () => {
+  let url = process.env.TEST_DATABASE_URL;
+  let embedded: { stop(): Promise<void> } | undefined;
+  const scratch = mkdtempSync(path.join(tmpdir(), 'rampart-test-'));
+  if (!url) {
+    const server = await startEmbeddedPostgres(path.join(scratch, 'postgres'), { debug() {}, warn() {} });
+    embedded = server;
+    url = server.url;
+  }
+  const template = `rampart_tpl_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`drop database if exists ${template}`);
+  await admin.query(`create database ${template}`);
+  await admin.end();
+  const handle = await openDatabase({ kind: 'postgres', url: withDatabase(url, template), poolSize: 2 });
+  await prepareDatabase(handle, modules);
+  await handle.close();
+  project.provide('templateDatabase', template);
+  project.provide('databaseUrl', url);
+  return async () => {
+    if (embedded) {
+      await embedded.stop();
+    } else {
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
       const clones = await cleanup.query<{ datname: string }>(
@@ -34,18 +45,9 @@ export default async function setup(project: TestProject) {
       );
       for (const { datname } of clones.rows) await cleanup.query(`drop database if exists ${datname} with (force)`);
       await cleanup.end();
-    };
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), 'rampart-test-'));
-  const handle = await openDatabase({ kind: 'pglite' });
-  await prepareDatabase(handle, modules);
-  if (!handle.pglite) throw new Error('expected an embedded database');
-  const dump = await handle.pglite.dumpDataDir('none');
-  await handle.close();
-  const file = path.join(dir, 'template.tar');
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide('templateDatabase', file);
-  return () => rmSync(dir, { recursive: true, force: true });
+    }
+    rmSync(scratch, { recursive: true, force: true });
+  };
 }
 
 export function withDatabase(url: string, database: string): string {
@@ -57,5 +59,7 @@ export function withDatabase(url: string, database: string): string {
 declare module 'vitest' {
   export interface ProvidedContext {
     templateDatabase: string;
+    /** The server the test databases live on: TEST_DATABASE_URL, or an embedded PostgreSQL started for the run. */
+    databaseUrl: string;
   }
 }

@@ -3,15 +3,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createEmptyPostgresDatabase, spawnCli } from './cli-process.js';
 
 /**
- * Two server processes on one PostgreSQL database, as behind a load balancer: state lives in the database, not
- * in a process. Only meaningful on PostgreSQL (the embedded database allows a single process).
+ * Two server processes on one PostgreSQL database (DATABASE_URL), as behind a load balancer: state lives in the
+ * database, not in a process. The database is made on the test run's server: TEST_DATABASE_URL's, or the
+ * embedded PostgreSQL started for the run.
  */
-const adminUrl = process.env.TEST_DATABASE_URL;
-if (!adminUrl) console.warn('two-nodes.test.ts: skipped (needs TEST_DATABASE_URL, a PostgreSQL server)');
+const adminUrl = inject('databaseUrl');
 
 interface Node {
   url: string;
@@ -51,7 +51,7 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string, timeo
   }
 }
 
-describe.skipIf(!adminUrl)('two app nodes on one PostgreSQL database', { timeout: 240_000 }, () => {
+describe('two app nodes on one PostgreSQL database', { timeout: 240_000 }, () => {
   let nodes: Node[] = [];
   let sql: pg.Client;
   let drop = async () => {};

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp } from '../../test/app.js';
-import { onPostgres } from '../../test/database.js';
 import { createOrgWithOwner } from '../../test/factories.js';
 import { createControl, nodeIds, saveTwoFrameworks } from './testing.js';
 
@@ -17,7 +16,7 @@ afterAll(() => t.close());
 const api = '/api/v1/applied-controls';
 
 describe('replacing links concurrently', () => {
-  it.skipIf(!onPostgres)('two PUTs at once end with one of the two sets', async () => {
+  it('two PUTs at once end with one of the two sets', async () => {
     const { session, rootFolderId, organization } = await createOrgWithOwner(t.app, t.database);
     const { tag } = await saveTwoFrameworks(t.database, { organizationId: organization.id, folderId: rootFolderId });
     const nodes = await nodeIds(t.database, tag);

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../platform/db/client.js';
 import { auditEvents } from '../../schema.js';
-import { cloneTestDatabase, onPostgres } from '../../test/database.js';
+import { cloneTestDatabase } from '../../test/database.js';
 import { createUser } from '../../test/factories.js';
 import { systemContext } from '../audit/record.js';
 import { createOrganization } from '../organizations/service.js';
@@ -40,7 +40,7 @@ const nodesOf = (frameworkId: string) =>
     .where(eq(requirementNodes.frameworkId, frameworkId))
     .orderBy(requirementNodes.orderIndex);
 
-describe(`library writer on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
+describe('library writer', () => {
   it('writes a framework tree with parents, depth, order and counts, and audits it', async () => {
     const owner = await newOrg();
     const content = parseOscalCatalog(readFixture('mini-catalog.json'), 'mini.json');

@@ -3,7 +3,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
 import { call, createTestApp, type Session } from '../../test/app.js';
-import { onPostgres } from '../../test/database.js';
 import { createFolder, createOrgWithOwner, createUser, signIn, userWithRole } from '../../test/factories.js';
 import { complianceAssessments } from '../assessments/tables.js';
 import { appliedControlRequirements, type appliedControlStatuses, appliedControls } from '../controls/tables.js';
@@ -79,16 +78,13 @@ async function statementsOf(session: Session, url: string) {
     if (!/pgboss/i.test(text)) count++;
   };
   const original = pg.Client.prototype.query;
-  const spy = onPostgres
-    ? vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-        record(args[0]);
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as never)
-    : vi.spyOn(t.database.pglite as NonNullable<typeof t.database.pglite>, 'query');
+  const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+    record(args[0]);
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as never);
   try {
     const response = await call(t.app, session, { method: 'GET', url });
     expect(response.statusCode, response.body).toBe(200);
-    if (!onPostgres) for (const c of spy.mock.calls) record(c[0]);
     return count;
   } finally {
     spy.mockRestore();

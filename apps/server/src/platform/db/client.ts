@@ -11,8 +11,8 @@ type NoSchema = Record<string, never>;
 export type Database = PgDatabase<PgQueryResultHKT, NoSchema>;
 export type Transaction = PgTransaction<PgQueryResultHKT, NoSchema, ExtractTablesWithRelations<NoSchema>>;
 /**
- * Query functions take `(db: DbOrTx, params)`. Inside a transaction pass the `tx`: on PGlite there is a single
- * connection, and a query on the global `db` while a transaction holds it waits forever.
+ * Query functions take `(db: DbOrTx, params)`. Inside a transaction pass the `tx`: a query on the global `db`
+ * runs on another connection, outside the transaction (it does not see its writes and may wait on its locks).
  */
 export type DbOrTx = Database | Transaction;
 
@@ -38,7 +38,10 @@ export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dir?: string; loadDataDir?: Blob | File };
 
-/** The single factory: a postgres:// URL gives a node-postgres pool, anything else an embedded PGlite. */
+/**
+ * The single factory: a node-postgres pool on a PostgreSQL URL (a server's, or the embedded one's socket). PGlite
+ * opens only the folder of an earlier release, to convert it (`rampart convert-embedded`).
+ */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });

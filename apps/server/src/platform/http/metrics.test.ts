@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { createTestApp, testConfig } from '../../test/app.js';
-import { onPostgres } from '../../test/database.js';
 import { jobRuns } from '../jobs/tables.js';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -43,8 +42,7 @@ describe('GET /metrics', () => {
     expect(body).toContain('rampart_job_runs{status="running"} 1');
     expect(body).toMatch(/^process_cpu_user_seconds_total \d/m);
     expect(body).toMatch(/^nodejs_eventloop_lag_seconds /m);
-    if (onPostgres) expect(body).toMatch(/^rampart_db_pool_connections\{state="total"\} \d+/m);
-    else expect(body).not.toMatch(/^rampart_db_pool_connections\{/m);
+    expect(body).toMatch(/^rampart_db_pool_connections\{state="total"\} \d+/m);
   });
 
   it('keeps one registry per app, so several apps live in one process', async () => {

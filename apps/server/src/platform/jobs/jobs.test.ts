@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { cloneTestDatabase, onPostgres } from '../../test/database.js';
+import { cloneTestDatabase } from '../../test/database.js';
 import { systemClock } from '../clock.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { defineJob, PermanentJobError } from './definition.js';
@@ -66,7 +66,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-describe(`jobs on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
+describe('jobs', () => {
   it('runs an enqueued job to succeeded with progress, result and timestamps', async () => {
     const { id, created } = await jobs.enqueue('test.count', { upTo: 3 }, { organizationId: null });
     expect(created).toBe(true);

@@ -2,7 +2,6 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../schema.js';
 import { call, createTestApp } from '../../../test/app.js';
-import { onPostgres } from '../../../test/database.js';
 import { createOrgWithOwner } from '../../../test/factories.js';
 import { frameworks, mappingRules, mappingSets, requirementNodes } from '../tables.js';
 import { BUILTIN_LIBRARY_FILES, type BuiltinFile, builtinFile, readBuiltinFiles } from './files.js';
@@ -69,7 +68,7 @@ async function libraryState() {
   return { fw, nodes: nodes?.n, sets, rules: rules?.n, audits: audits?.n };
 }
 
-describe(`built-in library on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
+describe('built-in library', () => {
   it('lists every built-in framework for a new organisation as a read-only library entry', async () => {
     const { session } = await createOrgWithOwner(t.app, t.database);
     const list = await call(t.app, session, { method: 'GET', url: '/api/v1/frameworks?limit=200' });

@@ -1,0 +1,103 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { type Config, loadConfig } from '../platform/config.js';
+import { type DatabaseHandle, openDatabase } from '../platform/db/client.js';
+import { copyTables, type TableCount } from '../platform/db/embedded/copy-tables.js';
+import { legacyPgliteDir } from '../platform/db/embedded/legacy-pglite.js';
+import { startEmbeddedPostgres } from '../platform/db/embedded/server-process.js';
+import { acquireDataDirLock } from '../platform/db/lock.js';
+import { runMigrations } from '../platform/db/migrate.js';
+import { formatChainResult, verifyChains } from './audit-verify.js';
+import { CliError } from './shared.js';
+
+export interface ConversionReport {
+  tables: TableCount[];
+  chains: string[];
+  /** Where the PGlite folder was kept. */
+  keptAt: string;
+}
+
+const quiet = { debug() {}, warn() {} };
+
+/** The audit chains' verdicts without the event counts' wording, to compare both sides line by line. */
+const chainLines = async (database: DatabaseHandle) => (await verifyChains(database)).map(formatChainResult);
+
+/**
+ * Converts a data directory of an earlier release (PGlite in `pglite/`) into the embedded PostgreSQL: the old
+ * database is migrated to this release's schema, every table is copied, and the result is accepted only when
+ * each table has the same number of rows on both sides and every audit chain verifies as it did before. The new
+ * cluster is built beside the final one and moved into place at the end, so a failure leaves the data directory
+ * as it was; the old folder is kept, renamed, for the operator to delete.
+ */
+export async function convertEmbedded(config: Config, now = new Date()): Promise<ConversionReport> {
+  if (config.database.kind !== 'embedded') {
+    throw new CliError('convert-embedded converts the embedded database; DATABASE_URL is set.');
+  }
+  const release = acquireDataDirLock(config.dataDir);
+  const oldDir = legacyPgliteDir(config.dataDir);
+  const finalDir = config.database.dir;
+  const buildDir = `${finalDir}.converting`;
+  try {
+    if (!existsSync(path.join(oldDir, 'PG_VERSION'))) throw new CliError(`Nothing to convert: ${oldDir} is absent.`);
+    if (existsSync(path.join(finalDir, 'PG_VERSION'))) {
+      throw new CliError(`${finalDir} already holds a database; move it away first if you mean to convert again.`);
+    }
+    rmSync(buildDir, { recursive: true, force: true });
+    const source = await openDatabase({ kind: 'pglite', dir: oldDir });
+    const server = await startEmbeddedPostgres(buildDir, quiet);
+    let report: Omit<ConversionReport, 'keptAt'>;
+    try {
+      const target = await openDatabase({ kind: 'postgres', url: server.url, poolSize: 2 });
+      try {
+        await runMigrations(source);
+        await runMigrations(target);
+        const tables = await copyTables(source, target);
+        const differing = tables.filter((t) => t.source !== t.target);
+        if (differing.length > 0) {
+          throw new CliError(`Row counts differ after the copy: ${differing.map((t) => t.table).join(', ')}`);
+        }
+        const before = await chainLines(source);
+        const after = await chainLines(target);
+        if (before.join('\n') !== after.join('\n')) {
+          throw new CliError(`The audit chains do not verify as before:\n${after.join('\n')}`);
+        }
+        report = { tables, chains: after };
+      } finally {
+        await target.close();
+      }
+    } finally {
+      await server.stop();
+      await source.close();
+    }
+    renameSync(buildDir, finalDir);
+    const keptAt = `${oldDir}.converted-${now.toISOString().slice(0, 19).replaceAll(':', '')}`;
+    renameSync(oldDir, keptAt);
+    return { ...report, keptAt };
+  } catch (error) {
+    rmSync(buildDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+export function registerConvertEmbedded(program: Command): void {
+  program
+    .command('convert-embedded')
+    .description(
+      'Convert the embedded database of an earlier release (PGlite, in <data dir>/pglite) into the embedded ' +
+        'PostgreSQL: copies every table, checks row counts and audit chains, keeps the old folder renamed.',
+    )
+    .action(async () => {
+      const config = loadConfig(process.env);
+      console.log(
+        `Converting ${legacyPgliteDir(config.dataDir)} into ${config.database.kind === 'embedded' ? config.database.dir : '?'} …`,
+      );
+      const report = await convertEmbedded(config);
+      const rows = report.tables.reduce((sum, t) => sum + t.target, 0);
+      console.log(`Copied ${rows} rows in ${report.tables.length} tables; every table's row count matches.`);
+      for (const line of report.chains) console.log(line);
+      console.log(`The old database is kept at ${report.keptAt}; delete it once Rampart runs as expected.`);
+    });
+}
