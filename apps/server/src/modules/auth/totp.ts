@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { authenticator } from 'otplib';
-import QRCode from 'qrcode';
 import { sha256Hex } from '../../platform/crypto.js';
 import { type DbOrTx, selectRows } from '../../platform/db/client.js';
+import { loadQrCode } from '../../platform/libraries.js';
 import { recoveryCodes } from './tables.js';
 
 /** RFC 6238 as authenticator apps expect it: SHA-1, 6 digits, 30-second steps; one step of drift either way. */
@@ -19,7 +19,7 @@ export const newTotpSecret = () => authenticator.generateSecret(20);
 
 export async function enrolmentOf(email: string, secret: string) {
   const otpauthUri = authenticator.keyuri(email, ISSUER, secret);
-  return { secret, otpauthUri, qrCodeDataUrl: await QRCode.toDataURL(otpauthUri) };
+  return { secret, otpauthUri, qrCodeDataUrl: await (await loadQrCode()).toDataURL(otpauthUri) };
 }
 
 /** The time step `code` belongs to at `now` (within the window), or null when it is wrong. */

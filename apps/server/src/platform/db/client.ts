@@ -1,8 +1,7 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 
 // No schema object is handed to Drizzle: the code uses the SQL builder only, never relational queries, so the
@@ -62,6 +61,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       close: () => pool.end(),
     };
   }
+  // Loaded only here, to read an earlier release's folder: PGlite is large, and nothing else needs it.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
   const pglite = new PGlite({
     ...(target.dir ? { dataDir: target.dir } : {}),
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { DatabaseHandle } from './client.js';
 
 /** The migrations folder ships beside `src/` and `dist/` alike. */
@@ -21,6 +20,7 @@ const MIGRATION_LOCK_KEY = 7_241_990_001;
 export async function runMigrations(handle: DatabaseHandle): Promise<void> {
   const migrationsDir = migrationsFolder();
   if (handle.kind === 'pglite') {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: migrationsDir });
     return;
   }

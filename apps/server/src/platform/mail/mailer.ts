@@ -1,5 +1,6 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
+import { loadNodemailer } from '../libraries.js';
 
 export interface MailMessage {
   to: string;
@@ -19,9 +20,11 @@ export interface Mailer {
  */
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer | null {
   if (!config.smtpUrl) return null;
-  const transport = nodemailer.createTransport(config.smtpUrl);
+  const smtpUrl = config.smtpUrl;
+  let transport: Transporter | undefined;
   return {
     async send(message) {
+      transport ??= (await loadNodemailer()).createTransport(smtpUrl);
       await transport.sendMail({
         from: config.mailFrom,
         to: message.to,
@@ -30,6 +33,6 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mail
         ...(message.html ? { html: message.html } : {}),
       });
     },
-    close: () => transport.close(),
+    close: () => transport?.close(),
   };
 }

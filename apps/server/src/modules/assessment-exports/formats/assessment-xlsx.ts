@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/libraries.js';
 import { columns, DATA_SHEET, INFO_SHEET, resultValues, statusValues, toSheetRow } from '../columns.js';
 import type { AssessmentHeader, ExportRow } from '../load.js';
 import { summarise } from '../summary.js';
@@ -10,7 +10,7 @@ import { keyValueSheet, listValidation, styleHeaderRow } from './workbook-style.
  * order with drop-downs on status and result. Headings are greyed; the file imports back as it is.
  */
 export async function assessmentToXlsx(header: AssessmentHeader, rows: ExportRow[], exportedAt: Date) {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Rampart';
   workbook.created = exportedAt;
   keyValueSheet(workbook.addWorksheet(INFO_SHEET), metadataEntries(header, summarise(rows), exportedAt));

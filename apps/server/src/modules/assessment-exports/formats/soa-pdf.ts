@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { loadPdfDocument } from '../../../platform/libraries.js';
 import type { AssessmentHeader, ExportRow } from '../load.js';
 import { summarise } from '../summary.js';
 import { winAnsi } from './pdf-text.js';
@@ -17,7 +17,8 @@ type Doc = PDFKit.PDFDocument;
  * The Statement of Applicability as a PDF: a title page (organisation, assessment, framework, date and the
  * summary), then the table, which breaks between rows and repeats its header on every page, and page numbers.
  */
-export function soaToPdf(header: AssessmentHeader, rows: ExportRow[], exportedAt: Date): Promise<Buffer> {
+export async function soaToPdf(header: AssessmentHeader, rows: ExportRow[], exportedAt: Date): Promise<Buffer> {
+  const PDFDocument = await loadPdfDocument();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

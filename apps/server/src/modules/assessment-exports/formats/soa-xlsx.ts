@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/libraries.js';
 import type { AssessmentHeader, ExportRow } from '../load.js';
 import { summarise } from '../summary.js';
 import { metadataEntries } from './metadata.js';
@@ -10,7 +10,7 @@ const widths = [14, 50, 12, 60, 50, 22];
 
 /** The Statement of Applicability as a workbook: the assessment's facts, then one row per requirement. */
 export async function soaToXlsx(header: AssessmentHeader, rows: ExportRow[], exportedAt: Date) {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Rampart';
   workbook.created = exportedAt;
   keyValueSheet(workbook.addWorksheet('Assessment'), metadataEntries(header, summarise(rows), exportedAt));

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/libraries.js';
 import { type ColumnKey, columns, DATA_SHEET } from '../columns.js';
 import { cellText } from './cell-text.js';
 import type { ImportIssue } from './issues.js';
@@ -55,7 +55,7 @@ function keysOfHeader(sheet: string, headers: string[]) {
 }
 
 async function readXlsx(data: Buffer): Promise<ImportTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

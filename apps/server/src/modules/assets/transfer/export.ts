@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/libraries.js';
 import { ASSETS_SHEET, type Column, exportColumns, LIST_SEPARATOR } from './columns.js';
 import type { TransferContext } from './context.js';
 
@@ -56,7 +56,7 @@ export function inventoryToCsv(ctx: TransferContext): string {
 
 export async function inventoryToXlsx(ctx: TransferContext, exportedAt: Date): Promise<Buffer> {
   const { columns, rows } = exportRows(ctx);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Rampart';
   workbook.created = exportedAt;
   const sheet = workbook.addWorksheet(ASSETS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });

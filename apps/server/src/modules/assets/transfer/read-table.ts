@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/libraries.js';
 import { cellText } from './cell-text.js';
 import { ASSETS_SHEET, type Column, knownColumns } from './columns.js';
 import type { ImportIssue } from './issues.js';
@@ -61,7 +61,7 @@ function toRow(row: number, keys: (Column | null)[], values: string[]): TableRow
 }
 
 async function readXlsx(data: Buffer): Promise<ImportTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { loadPdfDocument } from '../../../platform/libraries.js';
 import type { RiskHeader, ScenarioRecord } from '../register-lookups.js';
 import { heatMaps, summarise, treatmentPlan } from '../summary.js';
 import { aboutEntries } from './about.js';
@@ -13,7 +13,12 @@ const CONTENT_WIDTH = 842 - 2 * MARGIN;
  * The risk assessment as a PDF report (A4 landscape): the assessment's facts and summary figures, the three heat
  * maps drawn as coloured grids, the scenario table with level colour chips, and the treatment plan.
  */
-export function registerToPdf(header: RiskHeader, scenarios: ScenarioRecord[], exportedAt: Date): Promise<Buffer> {
+export async function registerToPdf(
+  header: RiskHeader,
+  scenarios: ScenarioRecord[],
+  exportedAt: Date,
+): Promise<Buffer> {
+  const PDFDocument = await loadPdfDocument();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

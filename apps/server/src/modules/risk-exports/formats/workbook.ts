@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/libraries.js';
 import { riskTreatments, strengthOfKnowledgeValues } from '../../risk-assessments/index.js';
 import type { MatrixDefinition } from '../../risk-matrices/index.js';
 import {
@@ -26,7 +27,7 @@ const border = { top: thin, left: thin, bottom: thin, right: thin };
  */
 export async function registerToXlsx(header: RiskHeader, scenarios: ScenarioRecord[], exportedAt: Date) {
   const def = header.matrix.definition;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Rampart';
   workbook.created = exportedAt;
   scenariosSheet(workbook.addWorksheet(SCENARIOS_SHEET), def, scenarios);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/libraries.js';
 import { type ColumnKey, columnKeys, SCENARIOS_SHEET } from '../columns.js';
 
 export const MAX_ROWS = 5000;
@@ -52,7 +53,7 @@ export function cellText(value: ExcelJS.CellValue): string {
 
 /** Reads the "Scenarios" sheet of an uploaded workbook into rows keyed by column, numbered as Excel shows them. */
 export async function readScenarioSheet(data: Buffer): Promise<ImportTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

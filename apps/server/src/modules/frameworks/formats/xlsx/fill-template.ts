@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../../../platform/libraries.js';
 import { frameworkTemplateXlsx } from './template.js';
 
 /** Test helper: the downloaded template with its example replaced by these rows, as a person would fill it. */
@@ -7,7 +8,7 @@ export async function fillTemplate(input: {
   groups?: [string, string][];
   requirements: Record<string, string>[];
 }): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   await workbook.xlsx.load((await frameworkTemplateXlsx()) as unknown as ArrayBuffer);
   const fw = workbook.getWorksheet('framework') as ExcelJS.Worksheet;
   let groupsHeader = 0;

@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { sha256Hex } from '../../../../platform/crypto.js';
+import { loadExcel } from '../../../../platform/libraries.js';
 import { type LibraryContent, LibraryFormatError } from '../../library-content.js';
 import { MAX_REPORTED_ISSUES } from '../ciso-assistant/zod-issues.js';
 import { issueCollector } from './cells.js';
@@ -23,7 +24,7 @@ export async function parseFrameworkXlsx(data: Buffer, fileName: string): Promis
   const fail = (): never => {
     throw new LibraryFormatError(issues.issues.slice(0, MAX_REPORTED_ISSUES));
   };
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

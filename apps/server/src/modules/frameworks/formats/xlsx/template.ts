@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../../../platform/libraries.js';
 import {
   assessableValues,
   FRAMEWORK_SHEET,
@@ -54,7 +55,7 @@ export const TEMPLATE_VALIDATED_ROWS = 1000;
  * example and a "requirements" sheet with a small example tree, drop-downs on the constrained columns.
  */
 export async function frameworkTemplateXlsx(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Rampart';
 
   const help = workbook.addWorksheet(INSTRUCTIONS_SHEET);
