@@ -27,6 +27,36 @@ export function spawnCli(args: string[], env: Record<string, string>): ChildProc
   });
 }
 
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** `rampart start` as a child process, resolved once it logs that it is ready (PORT=0 picks a free port). */
+export function startNode(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawnCli(['start'], env);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"Rampart is ready"/.exec(output)?.[1];
+      if (url) resolve({ url, child, output: () => output });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`node exited (${code}) before it was ready:\n${output}`)));
+  });
+}
+
+/** Sends `signal` (SIGTERM by default) and resolves with the exit code. */
+export async function stopNode(node: ServerProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  if (node.child.exitCode !== null) return node.child.exitCode;
+  const exited = new Promise<number | null>((resolve) => node.child.once('exit', (code) => resolve(code)));
+  node.child.kill(signal);
+  return exited;
+}
+
 export interface CliResult {
   code: number | null;
   stdout: string;

@@ -1,10 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createEmptyPostgresDatabase, spawnCli } from './cli-process.js';
+import { createEmptyPostgresDatabase, type ServerProcess as Node, startNode, stopNode } from './cli-process.js';
 
 /**
  * Two server processes on one PostgreSQL database (DATABASE_URL), as behind a load balancer: state lives in the
@@ -12,34 +11,6 @@ import { createEmptyPostgresDatabase, spawnCli } from './cli-process.js';
  * embedded PostgreSQL started for the run.
  */
 const adminUrl = inject('databaseUrl');
-
-interface Node {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-function startNode(env: Record<string, string>): Promise<Node> {
-  const child = spawnCli(['start'], env);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"Rampart is ready"/.exec(output)?.[1];
-      if (url) resolve({ url, child, output: () => output });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`node exited (${code}) before it was ready:\n${output}`)));
-  });
-}
-
-async function stopNode(node: Node): Promise<number | null> {
-  if (node.child.exitCode !== null) return node.child.exitCode;
-  const exited = new Promise<number | null>((resolve) => node.child.once('exit', (code) => resolve(code)));
-  node.child.kill('SIGTERM');
-  return exited;
-}
 
 async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -76,7 +47,7 @@ describe('two app nodes on one PostgreSQL database', { timeout: 240_000 }, () =>
 
   afterAll(async () => {
     await sql?.end();
-    await Promise.all(nodes.map(stopNode));
+    await Promise.all(nodes.map((node) => stopNode(node)));
     await drop();
   });
 
