@@ -1,9 +1,11 @@
 import type { Database } from '../../../platform/db/client.js';
+import { refreshStatistics } from '../../../platform/db/statistics.js';
 import type { Access } from '../../access/index.js';
 import { readableOr404 } from '../../access/index.js';
 import type { AuditContext } from '../../audit/index.js';
 import { folderById } from '../../folders/index.js';
 import { lockGraph } from '../graph-queries.js';
+import { assetDependencies, assetOwners, assets } from '../tables.js';
 import { applyImport } from './apply.js';
 import { loadTransferContext } from './context.js';
 import type { ImportResult } from './contracts.js';
@@ -42,7 +44,7 @@ export function createAssetImportService(deps: { db: Database }) {
           errors: table.issues,
         };
       }
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         await lockGraph(tx, access.organizationId);
         const ctx = await loadTransferContext(tx, access);
         let defaultFolderId = ctx.rootFolderId;
@@ -86,6 +88,9 @@ export function createAssetImportService(deps: { db: Database }) {
           errors: plan.issues.slice(0, MAX_ISSUES),
         };
       });
+      const written = result.dryRun ? 0 : result.created + result.updated;
+      await refreshStatistics(db, [assets, assetDependencies, assetOwners], written);
+      return result;
     },
   };
 }

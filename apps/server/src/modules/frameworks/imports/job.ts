@@ -2,6 +2,7 @@ import { buffer as readBuffer } from 'node:stream/consumers';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../../platform/db/client.js';
+import { refreshStatistics } from '../../../platform/db/statistics.js';
 import { defineJob, type JobContext, PermanentJobError } from '../../../platform/jobs/definition.js';
 import type { JobService } from '../../../platform/jobs/service.js';
 import { jobRuns } from '../../../platform/jobs/tables.js';
@@ -12,6 +13,7 @@ import { parseOscalProfile } from '../formats/oscal/profile.js';
 import { looksLikeXlsx, parseFrameworkXlsx } from '../formats/xlsx/parse.js';
 import { LibraryFormatError } from '../library-content.js';
 import { LIBRARY_IMPORT_JOB } from '../service.js';
+import { mappingRules, requirementNodes } from '../tables.js';
 import { saveLibraryContent } from '../writer.js';
 import { contentImporters, detectFileFormat, importFormats } from './detect.js';
 
@@ -91,6 +93,8 @@ export function registerLibraryImportJob(deps: {
           : undefined,
       }),
     );
+    const mappingRows = content.mappingSets.reduce((n, m) => n + m.rules.length, 0);
+    await refreshStatistics(db, [requirementNodes, mappingRules], total + mappingRows);
     return { format, frameworks: saved.frameworks, mappingSets: saved.mappingSets };
   }
 

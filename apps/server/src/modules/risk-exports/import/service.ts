@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/client.js';
+import { refreshStatistics } from '../../../platform/db/statistics.js';
 import { notFound } from '../../../platform/errors.js';
 import type { Access, Permission } from '../../access/index.js';
 import type { AuditContext } from '../../audit/index.js';
 // Owned by risk-assessments: what a done or deprecated assessment refuses (409 risk_assessment_locked) is its rule.
 // Owned by risk-assessments: the assessment row is locked while its scenarios are written.
-import { requireUnlocked, riskAssessments } from '../../risk-assessments/index.js';
+import { requireUnlocked, riskAssessments, riskScenarios } from '../../risk-assessments/index.js';
 import { loadImportReferences } from '../reference-lookups.js';
 import { loadRiskHeader, loadScenarios } from '../register-lookups.js';
 import { applyPlan } from './apply.js';
@@ -37,7 +38,7 @@ export function createImportService(deps: { db: Database; clock: Clock }) {
       const table = await readScenarioSheet(file.data).catch((error: unknown) => {
         throw error instanceof ImportFileError ? importRejected(error.errors) : error;
       });
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const [locked] = await tx
           .select({ status: riskAssessments.status })
           .from(riskAssessments)
@@ -75,6 +76,8 @@ export function createImportService(deps: { db: Database; clock: Clock }) {
           errors: plan.errors.slice(0, MAX_ERRORS),
         };
       });
+      await refreshStatistics(db, [riskScenarios], result.dryRun ? 0 : result.create + result.update);
+      return result;
     },
   };
 }
