@@ -30,6 +30,7 @@ import { insertUser } from '../../apps/server/src/modules/users/queries.js';
 import { hashPassword } from '../../apps/server/src/platform/auth/password.js';
 import { loadConfig } from '../../apps/server/src/platform/config.js';
 import { prepareDatabase } from '../../apps/server/src/platform/db/prepare.js';
+import { refreshStatistics } from '../../apps/server/src/platform/db/statistics.js';
 import { type BenchDatabaseKind, openBenchDatabase, percentile } from '../support/database.js';
 
 const { values } = parseArgs({
@@ -87,6 +88,8 @@ async function insertAssets(count: number, folderId: string) {
       await tx.insert(assets).values(rows);
     }
   });
+  // As the asset import does after its commit.
+  await refreshStatistics(handle.db, [assets], count);
 }
 await insertAssets(500, rootFolderId);
 
