@@ -15,11 +15,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
+import { systemContext } from '../apps/server/src/modules/audit/record.js';
 import { parseOscalCatalog } from '../apps/server/src/modules/frameworks/formats/oscal/catalog.js';
 import { saveLibraryContent } from '../apps/server/src/modules/frameworks/writer.js';
+import { modules } from '../apps/server/src/modules/index.js';
 import { createOrganization } from '../apps/server/src/modules/organizations/service.js';
 import { insertUser } from '../apps/server/src/modules/users/queries.js';
-import { systemContext } from '../apps/server/src/platform/audit/record.js';
 import { hashPassword } from '../apps/server/src/platform/auth/password.js';
 import { systemClock } from '../apps/server/src/platform/clock.js';
 import { loadConfig } from '../apps/server/src/platform/config.js';
@@ -44,7 +45,7 @@ const percentile = (xs: number[], p: number) => {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function bench(label: string, database: DatabaseHandle) {
-  await prepareDatabase(database);
+  await prepareDatabase(database, modules);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rampart-bench-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',

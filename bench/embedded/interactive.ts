@@ -1,8 +1,8 @@
 /**
  * Do interactive requests stay interactive while long work runs? The real app listens on a port; a load
  * generator on its own thread times GETs over HTTP while, in the app's process (where the embedded job worker
- * runs), long work writes: three imports of NIST SP 800-53 (parse + one transaction each, as the import job
- * does) and one transaction inserting 20,000 assets (the shape of a bulk import). Last, 20 users send mixed GETs
+ * runs), long work writes: ten imports of NIST SP 800-53 (parse + one transaction each, as the import job
+ * does) and one transaction inserting 50,000 assets (the shape of a bulk import). Last, 20 users send mixed GETs
  * back to back. Run from the repository root, once per database:
  *
  *   npx tsx bench/embedded/interactive.ts --db embedded
@@ -36,13 +36,15 @@ import { type BenchDatabaseKind, openBenchDatabase, percentile } from '../suppor
 const { values } = parseArgs({
   options: {
     db: { type: 'string', default: 'embedded' },
-    rows: { type: 'string', default: '20000' },
+    rows: { type: 'string', default: '50000' },
+    imports: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '20' },
     catalog: { type: 'string', default: path.resolve('../shared/data/oscal/NIST_SP-800-53_rev5_catalog.json') },
   },
 });
 const kind = values.db as BenchDatabaseKind;
 const bulkRows = Number(values.rows);
+const imports = Number(values.imports);
 const loadSeconds = Number(values.seconds);
 
 const bench = await openBenchDatabase(kind);
@@ -131,9 +133,9 @@ report('idle (5 s, one user every 50 ms)', await withLoad('probe', 1, () => slee
 if (existsSync(String(values.catalog))) {
   const text = readFileSync(String(values.catalog), 'utf8');
   report(
-    'during 3 imports of 800-53',
+    `during ${imports} imports of 800-53`,
     await withLoad('probe', 1, async () => {
-      for (let run = 0; run < 3; run++) {
+      for (let run = 0; run < imports; run++) {
         const [org] = await handle.db
           .insert(organizations)
           .values({ name: `Import ${run}` })

@@ -4,16 +4,20 @@
  * ratings (some unrated), treatments, owners, links to assets, threats and controls, and risk acceptances (some
  * expired). Rows go in by direct batched INSERTs, not through the API, so it takes a minute or less; levels are
  * computed from the matrix as the scenario writers do. Used by `measure.ts`; run alone it fills the database of
- * DATABASE_URL (or a PGlite directory with --dir) and prints a login, to look at the register by hand:
+ * DATABASE_URL (or the embedded database of a data directory with --data-dir, the server stopped) and prints
+ * a login, to look at the register by hand:
  *
  *   DATABASE_URL=postgres://… npx tsx bench/risk/generate.ts [--scenarios 50000] [--assets 10000]
- *   npx tsx bench/risk/generate.ts --dir /tmp/rampart-risk-data/pglite
+ *   npx tsx bench/risk/generate.ts --data-dir /tmp/rampart-risk-data   # then RAMPART_DATA_DIR=… npm start
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { assetDependencies, assets } from '../../apps/server/src/modules/assets/tables.js';
+import { systemContext } from '../../apps/server/src/modules/audit/record.js';
 import { appliedControls } from '../../apps/server/src/modules/controls/tables.js';
+import { modules } from '../../apps/server/src/modules/index.js';
 import { createOrganization } from '../../apps/server/src/modules/organizations/service.js';
 import { riskAcceptanceScenarios, riskAcceptances } from '../../apps/server/src/modules/risk-acceptances/tables.js';
 import {
@@ -27,9 +31,9 @@ import { type MatrixDefinition, riskLevelOf } from '../../apps/server/src/module
 import { riskMatrices } from '../../apps/server/src/modules/risk-matrices/tables.js';
 import { threats } from '../../apps/server/src/modules/threats/tables.js';
 import { insertUser } from '../../apps/server/src/modules/users/queries.js';
-import { systemContext } from '../../apps/server/src/platform/audit/record.js';
 import { hashPassword } from '../../apps/server/src/platform/auth/password.js';
 import { type DatabaseHandle, openDatabase } from '../../apps/server/src/platform/db/client.js';
+import { startEmbeddedPostgres } from '../../apps/server/src/platform/db/embedded/server-process.js';
 import { prepareDatabase } from '../../apps/server/src/platform/db/prepare.js';
 
 export interface GenerateOptions {
@@ -269,18 +273,20 @@ export async function benchOrganisation(database: DatabaseHandle, password: stri
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
     options: {
-      dir: { type: 'string' },
+      'data-dir': { type: 'string' },
       scenarios: { type: 'string', default: String(defaults.scenarios) },
       assets: { type: 'string', default: String(defaults.assets) },
     },
   });
   const url = process.env.DATABASE_URL;
-  if (!url && !values.dir) throw new Error('Set DATABASE_URL or pass --dir <PGlite directory>');
-  const database = url
-    ? await openDatabase({ kind: 'postgres', url })
-    : await openDatabase({ kind: 'pglite', dir: String(values.dir) });
+  const dataDir = values['data-dir'];
+  if (!url && !dataDir) throw new Error('Set DATABASE_URL or pass --data-dir <RAMPART_DATA_DIR>');
+  const embedded = url
+    ? undefined
+    : await startEmbeddedPostgres(path.join(path.resolve(String(dataDir)), 'postgres'), { debug() {}, warn() {} });
+  const database = await openDatabase({ kind: 'postgres', url: url ?? embedded?.url ?? '' });
   try {
-    await prepareDatabase(database);
+    await prepareDatabase(database, modules);
     const password = randomBytes(9).toString('base64url');
     const org = await benchOrganisation(database, password);
     const result = await generateRiskData(
@@ -292,5 +298,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.log(`Sign in as ${org.email} / ${password}`);
   } finally {
     await database.close();
+    await embedded?.stop();
   }
 }

@@ -4,14 +4,14 @@
  * variants, the heat map and the treatment plan of one assessment, each over many runs (p50/p95), and the process's
  * RSS afterwards. The data (10,000 assets, 50,000 scenarios; see generate.ts) is generated first into a scratch
  * database: PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is set (a `rampart_bench_*` database created from
- * the URL and dropped at the end), else an embedded PGlite in a temporary directory. Not part of `npm test`.
+ * the URL and dropped at the end), else the embedded PostgreSQL in a temporary directory. Not part of `npm test`.
  * Run from the repository root:
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/risk/measure.ts [--runs 50] [--pglite]
  *
- * `--pglite` measures the embedded database even when a URL is set. `--existing` measures the database of the URL
- * as it is (migrated first, never dropped), filled earlier by `generate.ts`: the quick loop when trying an index.
- * An endpoint that does not exist yet (404 for the route) is reported as "not available" rather than failing the run.
+ * `--pglite` measures the PGlite of earlier releases instead (a before/after comparison). `--existing` measures
+ * the database of the URL as it is (migrated first, never dropped), filled earlier by `generate.ts`: the quick
+ * loop when trying an index. An endpoint that does not exist yet (404 for the route) is reported as "not available" rather than failing the run.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildApp } from '../../apps/server/src/app.js';
+import { modules } from '../../apps/server/src/modules/index.js';
 import { hashPassword } from '../../apps/server/src/platform/auth/password.js';
 import { systemClock } from '../../apps/server/src/platform/clock.js';
 import { loadConfig } from '../../apps/server/src/platform/config.js';
@@ -92,7 +93,7 @@ async function existing(label: string, database: DatabaseHandle): Promise<BenchD
 }
 
 async function bench(label: string, database: DatabaseHandle, fill: typeof generate) {
-  await prepareDatabase(database);
+  await prepareDatabase(database, modules);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rampart-bench-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
