@@ -95,12 +95,16 @@ async function bench(label: string, database: DatabaseHandle) {
     if (created.statusCode !== 201) throw new Error(`create failed: ${created.body}`);
     const { id, requirementCount } = created.json() as { id: string; requirementCount: number };
 
-    const time = async (url: string) => {
+    const time = async (url: string, encoding?: string) => {
       const samples: number[] = [];
       let bytes = 0;
       for (let i = 0; i < runs + 3; i++) {
         const started = performance.now();
-        const response = await app.inject({ method: 'GET', url, headers });
+        const response = await app.inject({
+          method: 'GET',
+          url,
+          headers: encoding ? { ...headers, 'accept-encoding': encoding } : headers,
+        });
         const elapsed = performance.now() - started;
         if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
         bytes = response.rawPayload.length;
@@ -109,11 +113,13 @@ async function bench(label: string, database: DatabaseHandle) {
       return `p50 ${ms(percentile(samples, 50))}, p95 ${ms(percentile(samples, 95))} (${(bytes / 1024).toFixed(0)} KiB)`;
     };
     const workspace = await time(`/api/v1/compliance-assessments/${id}/requirements`);
+    const brotli = await time(`/api/v1/compliance-assessments/${id}/requirements`, 'br');
+    const gzip = await time(`/api/v1/compliance-assessments/${id}/requirements`, 'gzip');
     const detail = await time(`/api/v1/compliance-assessments/${id}`);
     console.log(
       `${label}: ${content.frameworks[0]?.nodes.length} nodes, ${requirementCount} requirement assessments, ` +
         `${runs} runs\n  create (one INSERT … SELECT): ${ms(createMs)}\n  GET …/requirements: ${workspace}\n` +
-        `  GET …/:id (detail + summary): ${detail}`,
+        `    with brotli: ${brotli}\n    with gzip: ${gzip}\n  GET …/:id (detail + summary): ${detail}`,
     );
   } finally {
     await app.close();
