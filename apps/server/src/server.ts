@@ -39,7 +39,8 @@ export async function openPreparedDatabase(config: Config, log: Logger = silentL
   try {
     if (embedded) {
       refuseUnconvertedPglite(config.dataDir, embedded.dir);
-      server = await startEmbeddedPostgres(embedded.dir, log);
+      // The application's pool, the job queue's (3) and room for a CLI command beside them.
+      server = await startEmbeddedPostgres(embedded.dir, log, { maxConnections: embedded.poolSize + 3 });
     }
     const url = server?.url ?? (config.database as { url: string }).url;
     database = await openDatabase({ kind: 'postgres', url, poolSize: config.database.poolSize });
@@ -61,9 +62,12 @@ export async function openPreparedDatabase(config: Config, log: Logger = silentL
       closed = true;
       try {
         await opened.close();
-        await server?.stop();
       } finally {
-        release();
+        try {
+          await server?.stop();
+        } finally {
+          release();
+        }
       }
     },
   };

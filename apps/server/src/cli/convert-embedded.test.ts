@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
@@ -42,6 +43,20 @@ async function earlierReleaseDataDir() {
   }
 }
 
+/** A digest of every file's path and bytes below `dir`. */
+function folderDigest(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(at, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(`${path.relative(dir, full)}\0`).update(readFileSync(full));
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
+
 async function countsOf(database: { query(text: string): Promise<{ rows: Record<string, unknown>[] }> }) {
   const counts: Record<string, number> = {};
   for (const table of ['users', 'organizations', 'folders', 'assets', 'audit_events', 'role_bindings']) {
@@ -62,7 +77,10 @@ describe('rampart convert-embedded', { timeout: 120_000 }, () => {
     expect(facts.counts.assets).toBe(1);
     expect(facts.firstEventAt).toMatch(/:\d\d\.\d+/);
 
+    const before = folderDigest(path.join(config.dataDir, 'pglite'));
     const report = await convertEmbedded(config, new Date('2026-12-08T10:00:00Z'));
+    // Read through a copy: the earlier release's folder is kept exactly as it was, for a way back.
+    expect(folderDigest(report.keptAt)).toBe(before);
     expect(report.tables.length).toBeGreaterThan(40);
     for (const table of report.tables) expect(table.target, table.table).toBe(table.source);
     expect(report.chains.every((line) => line.startsWith('OK'))).toBe(true);

@@ -1,9 +1,10 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../platform/config.js';
 import { type DatabaseHandle, openDatabase } from '../platform/db/client.js';
 import { copyTables, type TableCount } from '../platform/db/embedded/copy-tables.js';
+import { clearLeftoverServer } from '../platform/db/embedded/leftover.js';
 import { legacyPgliteDir } from '../platform/db/embedded/legacy-pglite.js';
 import { startEmbeddedPostgres } from '../platform/db/embedded/server-process.js';
 import { acquireDataDirLock } from '../platform/db/lock.js';
@@ -24,8 +25,8 @@ const quiet = { debug() {}, warn() {} };
 const chainLines = async (database: DatabaseHandle) => (await verifyChains(database)).map(formatChainResult);
 
 /**
- * Converts a data directory of an earlier release (PGlite in `pglite/`) into the embedded PostgreSQL: the old
- * database is migrated to this release's schema, every table is copied, and the result is accepted only when
+ * Converts a data directory of an earlier release (PGlite in `pglite/`) into the embedded PostgreSQL: a copy of
+ * the old database is migrated to this release's schema, every table is copied, and the result is accepted only when
  * each table has the same number of rows on both sides and every audit chain verifies as it did before. The new
  * cluster is built beside the final one and moved into place at the end, so a failure leaves the data directory
  * as it was; the old folder is kept, renamed, for the operator to delete.
@@ -38,13 +39,20 @@ export async function convertEmbedded(config: Config, now = new Date()): Promise
   const oldDir = legacyPgliteDir(config.dataDir);
   const finalDir = config.database.dir;
   const buildDir = `${finalDir}.converting`;
+  const sourceCopy = `${oldDir}.reading`;
   try {
     if (!existsSync(path.join(oldDir, 'PG_VERSION'))) throw new CliError(`Nothing to convert: ${oldDir} is absent.`);
     if (existsSync(path.join(finalDir, 'PG_VERSION'))) {
       throw new CliError(`${finalDir} already holds a database; move it away first if you mean to convert again.`);
     }
+    // An earlier attempt that was killed may have left its server running on the folder it was building.
+    if (existsSync(buildDir)) await clearLeftoverServer(buildDir, quiet);
     rmSync(buildDir, { recursive: true, force: true });
-    const source = await openDatabase({ kind: 'pglite', dir: oldDir });
+    // The old database is read from a copy, migrated there: the folder itself stays as the earlier release left
+    // it, so that release still opens it if the conversion fails.
+    rmSync(sourceCopy, { recursive: true, force: true });
+    cpSync(oldDir, sourceCopy, { recursive: true });
+    const source = await openDatabase({ kind: 'pglite', dir: sourceCopy });
     const server = await startEmbeddedPostgres(buildDir, quiet);
     let report: Omit<ConversionReport, 'keptAt'>;
     try {
@@ -67,8 +75,11 @@ export async function convertEmbedded(config: Config, now = new Date()): Promise
         await target.close();
       }
     } finally {
-      await server.stop();
-      await source.close();
+      try {
+        await server.stop();
+      } finally {
+        await source.close();
+      }
     }
     renameSync(buildDir, finalDir);
     const keptAt = `${oldDir}.converted-${now.toISOString().slice(0, 19).replaceAll(':', '')}`;
@@ -78,6 +89,7 @@ export async function convertEmbedded(config: Config, now = new Date()): Promise
     rmSync(buildDir, { recursive: true, force: true });
     throw error;
   } finally {
+    rmSync(sourceCopy, { recursive: true, force: true });
     release();
   }
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, startNode, stopNode } from './cli-process.js';
+import { runCli, spawnCli, startNode, stopNode } from './cli-process.js';
 
 /**
  * `rampart start` on the embedded database, as an operator runs it: the PostgreSQL it starts in the data
@@ -68,5 +68,20 @@ describe('the embedded database under rampart start', { timeout: 240_000 }, () =
     } finally {
       expect(await stopNode(next)).toBe(0);
     }
+  });
+
+  it('a command interrupted while its database runs stops that database too', async () => {
+    const child = spawnCli(['migrate'], env);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    let postgres: number | undefined;
+    for (let waited = 0; postgres === undefined; waited += 20) {
+      if (waited > 60_000) throw new Error('the command never started its database');
+      postgres = postmasterPid(env.RAMPART_DATA_DIR);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.kill('SIGTERM');
+    await exited;
+    await untilGone(postgres);
+    expect(postmasterPid(env.RAMPART_DATA_DIR)).toBeUndefined();
   });
 });

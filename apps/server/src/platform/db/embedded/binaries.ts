@@ -1,5 +1,15 @@
-import { chmodSync, cpSync, existsSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { foldersBlocking, type RunAs } from './run-as.js';
 
@@ -27,7 +37,7 @@ export class EmbeddedPostgresUnavailableError extends Error {
   }
 }
 
-export async function findBinaries(runAs: RunAs): Promise<PostgresBinaries> {
+export async function findBinaries(runAs: RunAs, dataDir: string): Promise<PostgresBinaries> {
   const name = platformPackage();
   let located: { initdb: string; postgres: string };
   try {
@@ -40,29 +50,37 @@ export async function findBinaries(runAs: RunAs): Promise<PostgresBinaries> {
   const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
   const binaries = { initdb: located.initdb, postgres: located.postgres, version: version.split('-')[0] ?? version };
   if (runAs.uid === undefined || foldersBlocking(binaries.postgres).length === 0) return binaries;
-  return relocated(binaries, packageRoot, version);
+  return relocated(binaries, packageRoot, path.join(dataDir, `.postgres-${version}`));
 }
 
 /**
  * Run as root from an installation `nobody` cannot enter (under /root, say), the server could not even load its
- * own program. Then the programs are copied once per version into the temporary folder, root-owned and readable
- * by all (nothing there is secret), and run from there.
+ * own program. Then the programs are copied once per version into the data directory (root's, and passable by
+ * `nobody`, see `letThrough`), and run from there. A copy is trusted only as root left it: a real folder owned by
+ * root that no one else may write, completely written (staged in a fresh folder, renamed at the end).
  */
-function relocated(binaries: PostgresBinaries, packageRoot: string, version: string): PostgresBinaries {
-  const home = path.join(tmpdir(), `rampart-postgres-${version}`);
-  const marker = path.join(home, '.complete');
-  if (!existsSync(marker)) {
-    const staging = `${home}.${process.pid}`;
-    rmSync(staging, { recursive: true, force: true });
+function relocated(binaries: PostgresBinaries, packageRoot: string, home: string): PostgresBinaries {
+  if (!isIntactCopy(home)) {
+    rmSync(home, { recursive: true, force: true });
+    const staging = mkdtempSync(`${home}.staging-`);
     cpSync(path.join(packageRoot, 'native'), staging, { recursive: true, verbatimSymlinks: true });
     chmodSync(staging, 0o755);
     writeFileSync(path.join(staging, '.complete'), '');
-    rmSync(home, { recursive: true, force: true });
     renameSync(staging, home);
   }
   const nativeDir = path.join(packageRoot, 'native');
   const moved = (file: string) => path.join(home, path.relative(nativeDir, file));
   return { ...binaries, initdb: moved(binaries.initdb), postgres: moved(binaries.postgres) };
+}
+
+function isIntactCopy(home: string): boolean {
+  try {
+    const stat = lstatSync(home);
+    const trusted = stat.isDirectory() && stat.uid === 0 && (stat.mode & 0o022) === 0;
+    return trusted && existsSync(path.join(home, '.complete'));
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,11 +1,23 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clearLeftoverServer } from './leftover.js';
 import { startEmbeddedPostgres } from './server-process.js';
 
 const quiet = { debug() {}, warn() {} };
+
+const scratch: string[] = [];
+const newClusterDir = () => {
+  const parent = mkdtempSync(path.join(tmpdir(), 'rampart-embedded-'));
+  scratch.push(parent);
+  return path.join(parent, 'postgres');
+};
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
 
 const isRunning = (pid: number) => {
   try {
@@ -30,7 +42,7 @@ async function serverVersion(url: string) {
 
 describe('the embedded PostgreSQL', { timeout: 60_000 }, () => {
   it('creates its cluster once, serves on a socket only, and stops with a clean shutdown', async () => {
-    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'rampart-embedded-')), 'postgres');
+    const dir = newClusterDir();
     const first = await startEmbeddedPostgres(dir, quiet);
     expect(await serverVersion(first.url)).toMatch(/^18\./);
     expect(first.url).not.toMatch(/127\.0\.0\.1|:\d+\//);
@@ -44,7 +56,7 @@ describe('the embedded PostgreSQL', { timeout: 60_000 }, () => {
   });
 
   it('stops a server an earlier, crashed process left running before starting its own', async () => {
-    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'rampart-embedded-')), 'postgres');
+    const dir = newClusterDir();
     // Started and never stopped: what a Rampart killed with SIGKILL leaves behind.
     await startEmbeddedPostgres(dir, quiet);
     const orphan = postmasterPid(dir);
@@ -57,6 +69,25 @@ describe('the embedded PostgreSQL', { timeout: 60_000 }, () => {
       expect(await serverVersion(next.url)).toMatch(/^18\./);
     } finally {
       await next.stop();
+    }
+  });
+
+  it('takes a pid file naming another process for stale: removes it and signals nothing', async () => {
+    const dir = newClusterDir();
+    const bystander = spawn('sleep', ['30']);
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'postmaster.pid'), `${bystander.pid}\n${dir}\n`);
+      await clearLeftoverServer(dir, quiet);
+      expect(bystander.exitCode).toBeNull();
+      expect(isRunning(bystander.pid ?? 0)).toBe(true);
+      expect(existsSync(path.join(dir, 'postmaster.pid'))).toBe(false);
+      // Our own pid, as a container restart may hand it out again: never signalled either.
+      writeFileSync(path.join(dir, 'postmaster.pid'), `${process.pid}\n${dir}\n`);
+      await clearLeftoverServer(dir, quiet);
+      expect(existsSync(path.join(dir, 'postmaster.pid'))).toBe(false);
+    } finally {
+      bystander.kill();
     }
   });
 });
