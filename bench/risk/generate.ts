@@ -33,7 +33,7 @@ import { threats } from '../../apps/server/src/modules/threats/tables.js';
 import { insertUser } from '../../apps/server/src/modules/users/queries.js';
 import { hashPassword } from '../../apps/server/src/platform/auth/password.js';
 import { type DatabaseHandle, openDatabase } from '../../apps/server/src/platform/db/client.js';
-import { startEmbeddedPostgres } from '../../apps/server/src/platform/db/embedded/server-process.js';
+import { silentEmbeddedLog, startEmbeddedPostgres } from '../../apps/server/src/platform/db/embedded/server-process.js';
 import { prepareDatabase } from '../../apps/server/src/platform/db/prepare.js';
 
 export interface GenerateOptions {
@@ -283,7 +283,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   if (!url && !dataDir) throw new Error('Set DATABASE_URL or pass --data-dir <RAMPART_DATA_DIR>');
   const embedded = url
     ? undefined
-    : await startEmbeddedPostgres(path.join(path.resolve(String(dataDir)), 'postgres'), { debug() {}, warn() {} });
+    : await startEmbeddedPostgres(path.join(path.resolve(String(dataDir)), 'postgres'), silentEmbeddedLog);
   const database = await openDatabase({ kind: 'postgres', url: url ?? embedded?.url ?? '' });
   try {
     await prepareDatabase(database, modules);

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../../apps/server/src/platform/db/client.js';
-import { startEmbeddedPostgres } from '../../apps/server/src/platform/db/embedded/server-process.js';
+import { silentEmbeddedLog, startEmbeddedPostgres } from '../../apps/server/src/platform/db/embedded/server-process.js';
 
 export type BenchDatabaseKind = 'embedded' | 'postgres' | 'pglite';
 
@@ -31,7 +31,7 @@ export async function openBenchDatabase(kind: BenchDatabaseKind, poolSize = 10):
     return { handle, dispose };
   }
   if (kind === 'embedded') {
-    const server = await startEmbeddedPostgres(path.join(scratch, 'postgres'), { debug() {}, warn() {} });
+    const server = await startEmbeddedPostgres(path.join(scratch, 'postgres'), silentEmbeddedLog);
     const handle = await openDatabase({ kind: 'postgres', url: server.url, poolSize });
     const dispose = async () => {
       await handle.close();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../platform/db/client.js';
-import { startEmbeddedPostgres } from '../platform/db/embedded/server-process.js';
+import { silentEmbeddedLog, startEmbeddedPostgres } from '../platform/db/embedded/server-process.js';
 import { createEmptyPostgresDatabase, runCli } from '../test/cli-process.js';
 import { asSuperuser } from '../test/superuser.js';
 
@@ -12,7 +12,7 @@ import { asSuperuser } from '../test/superuser.js';
  * data directory, or a fresh PostgreSQL database when TEST_DATABASE_URL is set).
  */
 const adminUrl = process.env.TEST_DATABASE_URL;
-const quiet = { debug() {}, warn() {} };
+const quiet = silentEmbeddedLog;
 let env: Record<string, string>;
 let dropDatabase = async () => {};
 

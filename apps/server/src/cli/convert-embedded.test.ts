@@ -28,6 +28,8 @@ async function earlierReleaseDataDir() {
       payload: { folderId: folder.id, name: 'Billing database', type: 'primary', category: 'information' },
     });
     expect(asset.statusCode, asset.body).toBe(201);
+    // A job that was running when the old release stopped.
+    await pglite.query("insert into job_runs (type, status) values ('library.import', 'running')");
     const facts = {
       counts: await countsOf(pglite),
       // Text, as PostgreSQL prints it: the microseconds a JavaScript Date would drop.
@@ -95,6 +97,8 @@ describe('rampart convert-embedded', { timeout: 120_000 }, () => {
       );
       expect(first.rows[0]?.at).toBe(facts.firstEventAt);
       expect((await verifyChains(opened.database)).map((c) => c.report)).toEqual(facts.chains);
+      const runs = await opened.database.query('select status, error from job_runs');
+      expect(runs.rows).toEqual([{ status: 'failed', error: expect.stringMatching(/conversion/) }]);
     } finally {
       await opened.close();
     }

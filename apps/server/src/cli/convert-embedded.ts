@@ -1,14 +1,16 @@
 import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { inArray, sql } from 'drizzle-orm';
 import { type Config, loadConfig } from '../platform/config.js';
 import { type DatabaseHandle, openDatabase } from '../platform/db/client.js';
 import { copyTables, type TableCount } from '../platform/db/embedded/copy-tables.js';
 import { clearLeftoverServer } from '../platform/db/embedded/leftover.js';
 import { legacyPgliteDir } from '../platform/db/embedded/legacy-pglite.js';
-import { startEmbeddedPostgres } from '../platform/db/embedded/server-process.js';
+import { silentEmbeddedLog, startEmbeddedPostgres } from '../platform/db/embedded/server-process.js';
 import { acquireDataDirLock } from '../platform/db/lock.js';
 import { runMigrations } from '../platform/db/migrate.js';
+import { jobRuns } from '../platform/jobs/tables.js';
 import { formatChainResult, verifyChains } from './audit-verify.js';
 import { CliError } from './shared.js';
 
@@ -19,7 +21,7 @@ export interface ConversionReport {
   keptAt: string;
 }
 
-const quiet = { debug() {}, warn() {} };
+const quiet = silentEmbeddedLog;
 
 /** The audit chains' verdicts without the event counts' wording, to compare both sides line by line. */
 const chainLines = async (database: DatabaseHandle) => (await verifyChains(database)).map(formatChainResult);
@@ -70,6 +72,16 @@ export async function convertEmbedded(config: Config, now = new Date()): Promise
         if (before.join('\n') !== after.join('\n')) {
           throw new CliError(`The audit chains do not verify as before:\n${after.join('\n')}`);
         }
+        // The job queue itself (pg-boss's schema) is not carried over: it starts empty. Runs that waited or ran
+        // in the old database say so, instead of showing "running" for ever.
+        await target.db
+          .update(jobRuns)
+          .set({
+            status: 'failed',
+            error: 'Interrupted by the conversion of the embedded database; start it again.',
+            finishedAt: sql`now()`,
+          })
+          .where(inArray(jobRuns.status, ['queued', 'running']));
         report = { tables, chains: after };
       } finally {
         await target.close();

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { modules } from '../modules/index.js';
 import { openDatabase } from '../platform/db/client.js';
-import { startEmbeddedPostgres } from '../platform/db/embedded/server-process.js';
+import { silentEmbeddedLog, startEmbeddedPostgres } from '../platform/db/embedded/server-process.js';
 import { prepareDatabase } from '../platform/db/prepare.js';
 
 /**
@@ -17,7 +17,7 @@ export default async function setup(project: TestProject) {
   let embedded: { stop(): Promise<void> } | undefined;
   const scratch = mkdtempSync(path.join(tmpdir(), 'rampart-test-'));
   if (!url) {
-    const server = await startEmbeddedPostgres(path.join(scratch, 'postgres'), { debug() {}, warn() {} });
+    const server = await startEmbeddedPostgres(path.join(scratch, 'postgres'), silentEmbeddedLog);
     embedded = server;
     url = server.url;
   }

@@ -20,7 +20,8 @@ export function runAsFor(uid: number | undefined = process.getuid?.()): RunAs {
     .split('\n')
     .map((line) => line.split(':'))
     .find((fields) => fields[0] === 'nobody');
-  const id = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : 65534);
+  // macOS writes its nobody as -2, which the system reads as the unsigned 4294967294.
+  const id = (value: string | undefined) => (value && /^-?\d+$/.test(value) ? Number(value) >>> 0 : 65534);
   return { uid: id(entry?.[2]), gid: id(entry?.[3]), name: 'nobody' };
 }
 

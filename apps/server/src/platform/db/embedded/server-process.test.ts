@@ -5,9 +5,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clearLeftoverServer } from './leftover.js';
-import { startEmbeddedPostgres } from './server-process.js';
+import { silentEmbeddedLog, startEmbeddedPostgres } from './server-process.js';
 
-const quiet = { debug() {}, warn() {} };
+const quiet = silentEmbeddedLog;
 
 const scratch: string[] = [];
 const newClusterDir = () => {
@@ -58,10 +58,11 @@ describe('the embedded PostgreSQL', { timeout: 60_000 }, () => {
   it('stops a server an earlier, crashed process left running before starting its own', async () => {
     const dir = newClusterDir();
     // Started and never stopped: what a Rampart killed with SIGKILL leaves behind.
-    await startEmbeddedPostgres(dir, quiet);
+    // (Its end is expected here: the next start stops it.)
+    await startEmbeddedPostgres(dir, quiet, { onUnexpectedExit() {} });
     const orphan = postmasterPid(dir);
     const warnings: string[] = [];
-    const next = await startEmbeddedPostgres(dir, { debug() {}, warn: (_o, message) => warnings.push(message) });
+    const next = await startEmbeddedPostgres(dir, { ...quiet, warn: (_o, message) => warnings.push(message) });
     try {
       expect(isRunning(orphan)).toBe(false);
       expect(postmasterPid(dir)).not.toBe(orphan);
@@ -89,5 +90,24 @@ describe('the embedded PostgreSQL', { timeout: 60_000 }, () => {
     } finally {
       bystander.kill();
     }
+  });
+
+  it('says so when its server is killed behind its back, and hands over to the caller (by default: exit)', async () => {
+    const dir = newClusterDir();
+    const errors: string[] = [];
+    let handedOver!: () => void;
+    const over = new Promise<void>((resolve) => {
+      handedOver = resolve;
+    });
+    await startEmbeddedPostgres(
+      dir,
+      { ...quiet, error: (_o, message) => errors.push(message) },
+      {
+        onUnexpectedExit: () => handedOver(),
+      },
+    );
+    process.kill(postmasterPid(dir), 'SIGKILL');
+    await over;
+    expect(errors).toEqual(['embedded PostgreSQL stopped unexpectedly']);
   });
 });

@@ -16,7 +16,11 @@ const PORT = 5432;
 export interface EmbeddedLog {
   debug(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
 }
+
+/** For callers without a logger of their own (tests, benches, one-off commands). */
+export const silentEmbeddedLog: EmbeddedLog = { debug() {}, warn() {}, error() {} };
 
 export interface EmbeddedPostgres {
   /** A node-postgres URL on the cluster's Unix socket. */
@@ -36,7 +40,11 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(
   dir: string,
   log: EmbeddedLog,
-  options: { maxConnections?: number } = {},
+  options: {
+    maxConnections?: number;
+    /** When the server stops without being asked; by default the process ends (see below). */
+    onUnexpectedExit?: () => void;
+  } = {},
 ): Promise<EmbeddedPostgres> {
   if (process.platform === 'win32') {
     throw new Error('The embedded database needs Unix sockets (Linux, macOS); on Windows set DATABASE_URL.');
@@ -121,6 +129,15 @@ export async function startEmbeddedPostgres(
   }
   log.debug({ ms: Math.round(performance.now() - started), version: binaries.version }, 'embedded PostgreSQL started');
   let stopping: Promise<void> | undefined;
+  // Killed behind Rampart's back (the OOM killer, an operator): every request would fail from now on, so say why
+  // and end the process, for its supervisor (systemd, Docker, npm start) to start both again.
+  void exited.then(() => {
+    if (stopping) return;
+    const facts = { exitCode: child.exitCode, signal: child.signalCode, last: output.slice(-5) };
+    log.error(facts, 'embedded PostgreSQL stopped unexpectedly');
+    detach();
+    (options.onUnexpectedExit ?? (() => process.exit(1)))();
+  });
   return {
     url,
     version: binaries.version,
@@ -144,8 +161,12 @@ export async function startEmbeddedPostgres(
 /** Keeps the server's last lines for an error message and passes warnings on to the log. */
 function capture(child: ChildProcess, log: EmbeddedLog) {
   const lines: string[] = [];
+  let partial = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    for (const line of chunk.split('\n').filter(Boolean)) {
+    // A line may straddle two chunks: keep the unfinished end for the next one.
+    const parts = (partial + chunk).split('\n');
+    partial = parts.pop() ?? '';
+    for (const line of parts.filter(Boolean)) {
       lines.push(line);
       if (lines.length > 50) lines.shift();
       if (/\b(WARNING|ERROR|FATAL|PANIC):/.test(line)) log.warn({ postgres: line }, 'embedded PostgreSQL');
