@@ -1,7 +1,7 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { call, createTestApp, type Session } from '../../test/app.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session } from '../../test/app.js';
 import { createOrgWithOwner } from '../../test/factories.js';
+import { statementsOf } from '../../test/statements.js';
 import { parseOscalCatalog } from '../frameworks/formats/oscal/catalog.js';
 import { CATALOG_800_53, hasSharedOscal, readShared, warnIfNoSharedData } from '../frameworks/testing.js';
 import { assessmentsApi as api, createAssessment, seedFramework } from './testing.js';
@@ -13,25 +13,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 warnIfNoSharedData('assessment workspace query count');
 
-/** Counts the SQL statements one request sends (the technique of the frameworks tree test). */
+/** Counts the SQL statements one request sends. */
 async function countStatements(session: Session, url: string) {
-  const statements: string[] = [];
-  const record = (query: unknown) => {
-    const text = typeof query === 'string' ? query : String((query as { text?: string })?.text ?? '');
-    if (!/pgboss/i.test(text)) statements.push(text);
-  };
-  const original = pg.Client.prototype.query;
-  const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-    record(args[0]);
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as never);
-  try {
-    const response = await call(t.app, session, { method: 'GET', url });
-    expect(response.statusCode, response.body).toBe(200);
-    return { statements: statements.length, body: response.json() };
-  } finally {
-    spy.mockRestore();
-  }
+  const { count, body } = await statementsOf(t.app, session, url);
+  // The answer as the tests below read it.
+  return { statements: count, body: body as { items: { assessment: unknown; refId: string }[] } };
 }
 
 describe('assessment workspace', () => {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp } from '../../test/app.js';
 import { createOrgWithOwner, createUser, signIn, userWithRole } from '../../test/factories.js';
+import { statementsOf } from '../../test/statements.js';
 import { memberships } from '../organizations/tables.js';
 import { parseOscalCatalog } from './formats/oscal/catalog.js';
 import type { LibraryContent, RequirementNodeContent } from './library-content.js';
@@ -128,26 +128,8 @@ describe('frameworks API', () => {
     const small = await seed(organization.id, rootFolderId);
     const big = await seed(organization.id, rootFolderId, bigFramework(1500));
     const count = async (frameworkId: string) => {
-      const statements: string[] = [];
-      const record = (query: unknown) => {
-        const text = typeof query === 'string' ? query : String((query as { text?: string })?.text ?? '');
-        if (!/pgboss/i.test(text)) statements.push(text);
-      };
-      const original = pg.Client.prototype.query;
-      const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
-        this: pg.Client,
-        ...args: unknown[]
-      ) {
-        record(args[0]);
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as never);
-      try {
-        const response = await call(t.app, session, { method: 'GET', url: `${api}/${frameworkId}/requirements` });
-        expect(response.statusCode).toBe(200);
-        return { statements: statements.length, items: response.json().items.length as number };
-      } finally {
-        spy.mockRestore();
-      }
+      const { count: statements, body } = await statementsOf(t.app, session, `${api}/${frameworkId}/requirements`);
+      return { statements, items: (body as { items: unknown[] }).items.length };
     };
     const few = await count(small);
     const many = await count(big);

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
 import { call, createTestApp, type Session } from '../../test/app.js';
 import { createFolder, createOrgWithOwner, createUser, signIn, userWithRole } from '../../test/factories.js';
+import { statementsOf as countStatements } from '../../test/statements.js';
 import { complianceAssessments } from '../assessments/tables.js';
 import { appliedControlRequirements, type appliedControlStatuses, appliedControls } from '../controls/tables.js';
 import { appliedControlEvidence, evidence, type evidenceStatuses } from '../evidence/tables.js';
@@ -70,25 +70,9 @@ async function addEvidence(
   return row.id;
 }
 
-/** How many SQL statements one GET sends (pg-boss polling left out), on either database. */
+/** How many SQL statements one GET sends (pg-boss polling left out). */
 async function statementsOf(session: Session, url: string) {
-  let count = 0;
-  const record = (query: unknown) => {
-    const text = typeof query === 'string' ? query : String((query as { text?: string })?.text ?? '');
-    if (!/pgboss/i.test(text)) count++;
-  };
-  const original = pg.Client.prototype.query;
-  const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-    record(args[0]);
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as never);
-  try {
-    const response = await call(t.app, session, { method: 'GET', url });
-    expect(response.statusCode, response.body).toBe(200);
-    return count;
-  } finally {
-    spy.mockRestore();
-  }
+  return (await countStatements(t.app, session, url)).count;
 }
 
 describe('coverage and dashboard API', () => {

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, type Session } from '../../../test/app.js';
 import { createOrgWithOwner, createUser, signIn, userWithRole } from '../../../test/factories.js';
+import { statementsOf as countStatements } from '../../../test/statements.js';
 import { memberships } from '../../organizations/tables.js';
 import { parseCisoAssistantLibrary } from '../formats/ciso-assistant/parse.js';
 import type { LibraryContent } from '../library-content.js';
@@ -95,25 +95,10 @@ async function newOrg() {
   return { ...org, owner: { organizationId: org.organization.id, folderId: org.rootFolderId } };
 }
 
-/** The SQL statements one request sends (pg-boss's own polling left out), on either database. */
+/** The SQL statements one request sends (pg-boss's own polling left out), and the page's item count. */
 async function statementsOf(session: Session, url: string) {
-  const statements: string[] = [];
-  const record = (query: unknown) => {
-    const text = typeof query === 'string' ? query : String((query as { text?: string })?.text ?? '');
-    if (!/pgboss/i.test(text)) statements.push(text);
-  };
-  const original = pg.Client.prototype.query;
-  const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-    record(args[0]);
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as never);
-  try {
-    const response = await call(t.app, session, { method: 'GET', url });
-    expect(response.statusCode, response.body).toBe(200);
-    return { statements: statements.length, items: response.json().items.length as number };
-  } finally {
-    spy.mockRestore();
-  }
+  const { count, body } = await countStatements(t.app, session, url);
+  return { statements: count, items: (body as { items: unknown[] }).items.length };
 }
 
 describe('mapping sets API', () => {
