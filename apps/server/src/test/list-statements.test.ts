@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvidence } from '../modules/assessment-exports/testing.js';
+import { createAssessment as createComplianceAssessment, seedFramework } from '../modules/assessments/testing.js';
 import { createAsset, support } from '../modules/assets/testing.js';
 import { createControl } from '../modules/controls/testing.js';
 import { createAssessment, createFinding } from '../modules/findings/testing.js';
@@ -24,9 +25,10 @@ async function pageOf(session: Parameters<typeof statementsOf>[1], url: string) 
 }
 
 describe('statements per list page', () => {
-  it('assets, applied controls, evidence and findings: the same count for 2 rows as for 30', async () => {
+  it('assets, controls, evidence, findings and compliance assessments: as many for 2 rows as for 30', async () => {
     const { session, rootFolderId, organization, owner } = await createOrgWithOwner(t.app, t.database);
     const assessment = await createAssessment(t.app, session, rootFolderId);
+    const frameworkId = await seedFramework(t.database, { organizationId: organization.id, folderId: rootFolderId });
     const add = async (n: number) => {
       for (let i = 0; i < n; i++) {
         const asset = await createAsset(t.app, session, rootFolderId, { ownerIds: [owner.id] });
@@ -35,9 +37,16 @@ describe('statements per list page', () => {
         await createControl(t.app, session, rootFolderId, { ownerIds: [owner.id] });
         await createEvidence(t.database, { organizationId: organization.id, folderId: rootFolderId, name: `E ${i}` });
         await createFinding(t.app, session, { findingsAssessmentId: assessment.id, ownerId: owner.id });
+        await createComplianceAssessment(t.app, session, { folderId: rootFolderId, frameworkId });
       }
     };
-    const lists = ['/api/v1/assets', '/api/v1/applied-controls', '/api/v1/evidence', '/api/v1/findings'];
+    const lists = [
+      '/api/v1/assets',
+      '/api/v1/applied-controls',
+      '/api/v1/evidence',
+      '/api/v1/findings',
+      '/api/v1/compliance-assessments',
+    ];
     await add(1);
     const small = [];
     for (const url of lists) small.push(await pageOf(session, `${url}?limit=50`));
