@@ -4,6 +4,11 @@ import { createAssessment as createComplianceAssessment, seedFramework } from '.
 import { createAsset, support } from '../modules/assets/testing.js';
 import { createControl } from '../modules/controls/testing.js';
 import { createAssessment, createFinding } from '../modules/findings/testing.js';
+import {
+  createAssessment as createRiskAssessment,
+  createScenario,
+  insertMatrix,
+} from '../modules/risk-assessments/testing.js';
 import { call, createTestApp } from './app.js';
 import { createOrgWithOwner } from './factories.js';
 import { statementsOf } from './statements.js';
@@ -25,10 +30,12 @@ async function pageOf(session: Parameters<typeof statementsOf>[1], url: string) 
 }
 
 describe('statements per list page', () => {
-  it('assets, controls, evidence, findings and compliance assessments: as many for 2 rows as for 30', async () => {
+  it('assets, controls, evidence, findings, compliance assessments, scenarios: as many for 2 rows as for 30', async () => {
     const { session, rootFolderId, organization, owner } = await createOrgWithOwner(t.app, t.database);
     const assessment = await createAssessment(t.app, session, rootFolderId);
     const frameworkId = await seedFramework(t.database, { organizationId: organization.id, folderId: rootFolderId });
+    const matrix = await insertMatrix(t.database, { organizationId: null });
+    const riskAssessment = await createRiskAssessment(t.app, session, rootFolderId, matrix.id);
     const add = async (n: number) => {
       for (let i = 0; i < n; i++) {
         const asset = await createAsset(t.app, session, rootFolderId, { ownerIds: [owner.id] });
@@ -38,6 +45,10 @@ describe('statements per list page', () => {
         await createEvidence(t.database, { organizationId: organization.id, folderId: rootFolderId, name: `E ${i}` });
         await createFinding(t.app, session, { findingsAssessmentId: assessment.id, ownerId: owner.id });
         await createComplianceAssessment(t.app, session, { folderId: rootFolderId, frameworkId });
+        await createScenario(t.app, session, riskAssessment.id, {
+          ownerId: owner.id,
+          inherent: { probability: 1, impact: 2 },
+        });
       }
     };
     const lists = [
@@ -46,6 +57,7 @@ describe('statements per list page', () => {
       '/api/v1/evidence',
       '/api/v1/findings',
       '/api/v1/compliance-assessments',
+      '/api/v1/risk-scenarios',
     ];
     await add(1);
     const small = [];
