@@ -27,6 +27,7 @@ import { loadConfig } from '../apps/server/src/platform/config.js';
 import { type DatabaseHandle, openDatabase } from '../apps/server/src/platform/db/client.js';
 import { prepareDatabase } from '../apps/server/src/platform/db/prepare.js';
 import { openBenchDatabase } from './support/database.js';
+import { percentile } from './support/stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -38,10 +39,6 @@ const runs = Math.max(1, Number(values.runs));
 const catalogPath = String(values.catalog);
 const password = 'bench password, not a secret';
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function bench(label: string, database: DatabaseHandle) {

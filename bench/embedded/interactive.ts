@@ -31,7 +31,8 @@ import { hashPassword } from '../../apps/server/src/platform/auth/password.js';
 import { loadConfig } from '../../apps/server/src/platform/config.js';
 import { prepareDatabase } from '../../apps/server/src/platform/db/prepare.js';
 import { refreshStatistics } from '../../apps/server/src/platform/db/statistics.js';
-import { type BenchDatabaseKind, openBenchDatabase, percentile } from '../support/database.js';
+import { type BenchDatabaseKind, openBenchDatabase } from '../support/database.js';
+import { percentile } from '../support/stats.js';
 
 const { values } = parseArgs({
   options: {

@@ -27,6 +27,7 @@ import { loadConfig } from '../../apps/server/src/platform/config.js';
 import { type DatabaseHandle, openDatabase } from '../../apps/server/src/platform/db/client.js';
 import { prepareDatabase } from '../../apps/server/src/platform/db/prepare.js';
 import { openBenchDatabase } from '../support/database.js';
+import { percentile } from '../support/stats.js';
 import { benchOrganisation, defaults, generateRiskData } from './generate.js';
 
 const { values } = parseArgs({
@@ -41,10 +42,6 @@ const { values } = parseArgs({
 const runs = Math.max(1, Number(values.runs));
 const password = 'bench password, not a secret';
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 

@@ -62,8 +62,3 @@ export async function openBenchDatabase(kind: BenchDatabaseKind, poolSize = 10):
     },
   };
 }
-
-export const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
